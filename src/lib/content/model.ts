@@ -1,0 +1,24 @@
+/** The course as the pages use it: validated, cross-checked, markdown rendered. */
+import type { CourseFile, LessonFrontMatter, Module, QuizFile, Topic } from './schema.ts';
+import type { Section } from './markdown.ts';
+
+export interface Lesson extends LessonFrontMatter {
+	courseId: string;
+	/** Rendered at build time from the lesson's markdown in `quizzes/`. */
+	html: string;
+	sections: Section[];
+}
+
+export interface Quiz extends QuizFile {
+	courseId: string;
+}
+
+export interface Course extends Omit<CourseFile, 'modules'> {
+	modules: Module[];
+	lessons: Map<string, Lesson>;
+	quizzes: Map<string, Quiz>;
+	/** Lesson ids in reading order (module order), for prev/next links. */
+	lessonOrder: string[];
+}
+
+export type { Module, Topic };

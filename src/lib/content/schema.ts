@@ -1,0 +1,263 @@
+/**
+ * zod schemas of the authoring format in `quizzes/<course>/` (see README, "Authoring format").
+ * Rules that need only one value live here; rules that span files (declared topics, unique ids,
+ * `source:` anchors) live in `load.ts`.
+ */
+import { z } from '../zod.ts';
+import { slugify } from './slug.ts';
+
+const MAX_TITLE = 120;
+const MAX_TEXT = 2_000;
+const MAX_LIST = 200;
+
+export const Id = z
+	.string()
+	.min(1)
+	.max(64)
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and "-"');
+
+const Title = z.string().trim().min(1).max(MAX_TITLE);
+const Text = z.string().trim().min(1).max(MAX_TEXT);
+const LongText = z.string().trim().min(1).max(8_000);
+
+/** `lesson-id#section-anchor`: where a question is taught. */
+export const SourceRef = z
+	.string()
+	.regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'must be "lesson-id#section-anchor"');
+
+export const Topic = z.strictObject({ id: Id, title: Title });
+export type Topic = z.infer<typeof Topic>;
+
+export const ModuleItem = z.union([z.strictObject({ lesson: Id }), z.strictObject({ quiz: Id })]);
+export type ModuleItem = z.infer<typeof ModuleItem>;
+
+export const Module = z.strictObject({
+	id: Id,
+	title: Title,
+	summary: Text.optional(),
+	items: z.array(ModuleItem).min(1).max(MAX_LIST)
+});
+export type Module = z.infer<typeof Module>;
+
+export const CourseFile = z.strictObject({
+	id: Id,
+	title: Title,
+	summary: Text,
+	source: Text.optional(),
+	topics: z.array(Topic).min(1).max(MAX_LIST),
+	modules: z.array(Module).min(1).max(MAX_LIST)
+});
+export type CourseFile = z.infer<typeof CourseFile>;
+
+export const KeyTerm = z.strictObject({ term: Title, definition: Text });
+
+export const LessonFrontMatter = z.strictObject({
+	id: Id,
+	title: Title,
+	topics: z.array(Id).min(1).max(20),
+	objectives: z.array(Text).min(1).max(20),
+	minutes: z.number().int().min(1).max(240),
+	keyTerms: z.array(KeyTerm).min(1).max(50),
+	summary: Text
+});
+export type LessonFrontMatter = z.infer<typeof LessonFrontMatter>;
+
+const questionBase = {
+	id: Id,
+	topic: Id,
+	source: SourceRef,
+	prompt: Text,
+	explanation: LongText,
+	difficulty: z.number().int().min(1).max(3).optional(),
+	/** Free labels for instructors and tests, e.g. `fact:graph-type:pytorch`. */
+	tags: z
+		.array(z.string().regex(/^[a-z0-9:-]+$/, 'use lower-case letters, digits, ":" and "-"'))
+		.max(20)
+		.optional()
+};
+
+export const Option = z.strictObject({
+	id: Id,
+	text: Text,
+	correct: z.boolean().optional(),
+	feedback: Text.optional()
+});
+export type Option = z.infer<typeof Option>;
+
+const Options = z.array(Option).min(2, 'needs at least two options').max(12);
+
+/**
+ * Reports a repeated `key(item)` at that item's path. Texts compare by slug, because answers to
+ * match, order and classify questions are stored by the slug of the text.
+ */
+function unique<T>(key: (item: T) => string, what: string) {
+	return (items: T[], ctx: z.RefinementCtx) => {
+		const seen = new Set<string>();
+		items.forEach((item, index) => {
+			const value = slugify(key(item)) || key(item);
+			if (seen.has(value)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: [index],
+					message: `duplicate ${what} "${key(item)}"`
+				});
+			}
+			seen.add(value);
+		});
+	};
+}
+
+const correctCount = (options: Option[]) => options.filter((option) => option.correct).length;
+
+export const SingleQuestion = z
+	.strictObject({
+		...questionBase,
+		type: z.literal('single'),
+		options: Options.superRefine(unique((o) => o.id, 'option id'))
+	})
+	.refine((q) => correctCount(q.options) === 1, {
+		path: ['options'],
+		message: 'exactly one option must be correct'
+	});
+
+export const MultipleQuestion = z
+	.strictObject({
+		...questionBase,
+		type: z.literal('multiple'),
+		options: Options.superRefine(unique((o) => o.id, 'option id'))
+	})
+	.refine((q) => correctCount(q.options) >= 1, {
+		path: ['options'],
+		message: 'at least one option must be correct'
+	});
+
+export const TrueFalseQuestion = z.strictObject({
+	...questionBase,
+	type: z.literal('truefalse'),
+	answer: z.boolean()
+});
+
+export const MatchQuestion = z
+	.strictObject({
+		...questionBase,
+		type: z.literal('match'),
+		pairs: z
+			.array(z.strictObject({ left: Text, right: Text }))
+			.min(2, 'needs at least two pairs')
+			.max(12)
+			.superRefine(unique((p) => p.left, 'left-hand text'))
+			.superRefine(unique((p) => p.right, 'right-hand text')),
+		distractors: z
+			.array(Text)
+			.max(6)
+			.superRefine(unique((d) => d, 'distractor'))
+			.optional()
+	})
+	.superRefine((q, ctx) => {
+		const rights = new Set(q.pairs.map((p) => slugify(p.right)));
+		q.distractors?.forEach((d, i) => {
+			if (rights.has(slugify(d))) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['distractors', i],
+					message: `distractor "${d}" is also a right-hand answer`
+				});
+			}
+		});
+	});
+
+export const OrderQuestion = z.strictObject({
+	...questionBase,
+	type: z.literal('order'),
+	items: z
+		.array(Text)
+		.min(2, 'needs at least two items')
+		.max(12)
+		.superRefine(unique((t) => t, 'item'))
+});
+
+export const TextQuestion = z.strictObject({
+	...questionBase,
+	type: z.literal('text'),
+	answers: z
+		.array(z.string().trim().min(1).max(200))
+		.min(1, 'needs at least one accepted answer')
+		.max(20)
+});
+
+export const ClassifyQuestion = z
+	.strictObject({
+		...questionBase,
+		type: z.literal('classify'),
+		categories: z
+			.array(Title)
+			.min(2, 'needs at least two categories')
+			.max(8)
+			.superRefine(unique((c) => c, 'category')),
+		items: z
+			.array(z.strictObject({ text: Text, category: Title }))
+			.min(2, 'needs at least two items')
+			.max(20)
+			.superRefine(unique((i) => i.text, 'item'))
+	})
+	.superRefine((q, ctx) => {
+		q.items.forEach((item, i) => {
+			if (!q.categories.includes(item.category)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['items', i, 'category'],
+					message: `category "${item.category}" is not one of the question's categories`
+				});
+			}
+		});
+	});
+
+export const QUESTION_TYPES = [
+	'single',
+	'multiple',
+	'truefalse',
+	'match',
+	'order',
+	'text',
+	'classify'
+] as const;
+
+export const Question = z.discriminatedUnion('type', [
+	SingleQuestion,
+	MultipleQuestion,
+	TrueFalseQuestion,
+	MatchQuestion,
+	OrderQuestion,
+	TextQuestion,
+	ClassifyQuestion
+]);
+export type Question = z.infer<typeof Question>;
+export type QuestionType = Question['type'];
+
+export const QuizSettings = z.strictObject({
+	shuffle: z
+		.strictObject({ questions: z.boolean().default(true), options: z.boolean().default(true) })
+		.default({ questions: true, options: true }),
+	/** N questions per topic, or a count for each topic, drawn from the quiz's pool. */
+	draw: z
+		.union([z.number().int().min(1).max(100), z.record(Id, z.number().int().min(1).max(100))])
+		.optional(),
+	feedback: z.enum(['immediate', 'deferred']).default('immediate'),
+	maxAttempts: z.number().int().min(1).max(100).optional(),
+	timeLimitMinutes: z.number().min(1).max(600).optional()
+});
+export type QuizSettings = z.infer<typeof QuizSettings>;
+
+export const QuizFile = z.strictObject({
+	id: Id,
+	title: Title,
+	description: Text.optional(),
+	topics: z.array(Id).min(1).max(20),
+	passMark: z.number().min(0).max(100),
+	settings: QuizSettings.default({
+		shuffle: { questions: true, options: true },
+		feedback: 'immediate'
+	}),
+	questions: z.array(Question).min(1).max(500)
+});
+export type QuizFile = z.infer<typeof QuizFile>;

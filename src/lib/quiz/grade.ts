@@ -1,0 +1,120 @@
+/**
+ * Grading of every question type, exactly as DESIGN.md's scoring table says. Pure and total:
+ * an answer of the wrong shape, or none, scores 0; nothing here throws.
+ */
+import type { Question } from '../content/schema.ts';
+import { choiceId } from './choices.ts';
+
+/** What a student gives, by question type (stored by id, never by position). */
+export type Answer =
+	| string // single: an option id; text: the typed text
+	| string[] // multiple: option ids; order: item ids in the student's order
+	| boolean // truefalse
+	| Record<string, string>; // match: left id → right id; classify: item id → category id
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStringArray = (value: unknown): value is string[] =>
+	Array.isArray(value) && value.every(isString);
+const isStringRecord = (value: unknown): value is Record<string, string> =>
+	typeof value === 'object' &&
+	value !== null &&
+	!Array.isArray(value) &&
+	Object.values(value).every(isString);
+
+/** Text answers compare trimmed, case-insensitive and ignoring white space. */
+export function normaliseText(text: string): string {
+	return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+/** Reads `record[key]` without touching the prototype chain (`__proto__`, `constructor`). */
+function own(record: Record<string, string>, key: string): string | undefined {
+	return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/** The share of keys whose answer equals the expected value. */
+function shareCorrect(answer: Record<string, string>, expected: [string, string][]): number {
+	const right = expected.filter(([key, value]) => own(answer, key) === value).length;
+	return right / expected.length;
+}
+
+/** The score of one answer, in [0, 1]. */
+export function gradeAnswer(question: Question, answer: unknown): number {
+	try {
+		return clamp(score(question, answer));
+	} catch {
+		return 0;
+	}
+}
+
+function clamp(score: number): number {
+	return Number.isFinite(score) ? Math.min(1, Math.max(0, score)) : 0;
+}
+
+function score(question: Question, answer: unknown): number {
+	switch (question.type) {
+		case 'single':
+			return isString(answer) && question.options.some((o) => o.correct && o.id === answer) ? 1 : 0;
+		case 'multiple': {
+			if (!isStringArray(answer)) return 0;
+			const correct = new Set(question.options.filter((o) => o.correct).map((o) => o.id));
+			const picks = new Set(answer);
+			let right = 0;
+			let wrong = 0;
+			for (const pick of picks) {
+				if (correct.has(pick)) right++;
+				else wrong++;
+			}
+			return (right - wrong) / correct.size;
+		}
+		case 'truefalse':
+			return answer === question.answer ? 1 : 0;
+		case 'text':
+			return isString(answer) &&
+				question.answers.some((accepted) => normaliseText(accepted) === normaliseText(answer))
+				? 1
+				: 0;
+		case 'match':
+			return isStringRecord(answer)
+				? shareCorrect(
+						answer,
+						question.pairs.map((p) => [choiceId(p.left), choiceId(p.right)])
+					)
+				: 0;
+		case 'classify':
+			return isStringRecord(answer)
+				? shareCorrect(
+						answer,
+						question.items.map((i) => [choiceId(i.text), choiceId(i.category)])
+					)
+				: 0;
+		case 'order': {
+			if (!isStringArray(answer)) return 0;
+			const ids = question.items.map(choiceId);
+			return ids.filter((id, i) => answer[i] === id).length / ids.length;
+		}
+		default:
+			return 0;
+	}
+}
+
+/** The answer that scores 1: the key, in the shape a student gives. */
+export function correctAnswer(question: Question): Answer {
+	switch (question.type) {
+		case 'single':
+			return question.options.find((o) => o.correct)!.id;
+		case 'multiple':
+			return question.options.filter((o) => o.correct).map((o) => o.id);
+		case 'truefalse':
+			return question.answer;
+		case 'text':
+			return question.answers[0];
+		case 'match':
+			return Object.fromEntries(question.pairs.map((p) => [choiceId(p.left), choiceId(p.right)]));
+		case 'classify':
+			return Object.fromEntries(
+				question.items.map((i) => [choiceId(i.text), choiceId(i.category)])
+			);
+		case 'order':
+			return question.items.map(choiceId);
+	}
+}

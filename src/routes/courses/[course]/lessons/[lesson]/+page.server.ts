@@ -1,0 +1,33 @@
+import { getCourse, getLesson, listCourses } from '$lib/server/courses';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+export const entries: EntryGenerator = () =>
+	listCourses().flatMap((course) =>
+		course.lessonOrder.map((lesson) => ({ course: course.id, lesson }))
+	);
+
+export const load: PageServerLoad = ({ params }) => {
+	const course = getCourse(params.course);
+	const lesson = getLesson(course, params.lesson);
+	const index = course.lessonOrder.indexOf(lesson.id);
+	const neighbour = (id: string | undefined) =>
+		id ? { id, title: course.lessons.get(id)!.title } : undefined;
+	const topicTitle = new Map(course.topics.map((t) => [t.id, t.title]));
+	return {
+		course: { id: course.id, title: course.title },
+		lesson: {
+			id: lesson.id,
+			title: lesson.title,
+			minutes: lesson.minutes,
+			topics: lesson.topics.map((id) => topicTitle.get(id) ?? id),
+			objectives: lesson.objectives,
+			keyTerms: lesson.keyTerms,
+			summary: lesson.summary,
+			html: lesson.html,
+			sections: lesson.sections.map(({ id, title }) => ({ id, title }))
+		},
+		position: { index: index + 1, total: course.lessonOrder.length },
+		previous: neighbour(course.lessonOrder[index - 1]),
+		next: neighbour(course.lessonOrder[index + 1])
+	};
+};

@@ -1,0 +1,90 @@
+import { COURSES, LESSON_PATHS, expect, test } from './support/fixtures.ts';
+
+test('every lesson is reached from the home page by following links', async ({
+	page,
+	consoleErrors
+}) => {
+	const reached = new Set<string>();
+	for (const course of COURSES) {
+		await page.goto('/');
+		await page.getByRole('link', { name: course.title }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(course.title);
+
+		// The course page links the first lesson; "Next lesson" walks through the rest.
+		const first = course.lessons.get(course.lessonOrder[0])!;
+		await page.getByRole('link', { name: first.title, exact: true }).click();
+		for (const id of course.lessonOrder) {
+			const lesson = course.lessons.get(id)!;
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
+			reached.add(new URL(page.url()).pathname);
+			const next = page.getByRole('link', { name: /Next lesson/ });
+			if (await next.count()) await next.click();
+		}
+		await expect(page.getByRole('link', { name: /Back to the course/ })).toBeVisible();
+	}
+	expect([...reached].sort()).toEqual([...LESSON_PATHS].sort());
+	expect(consoleErrors).toEqual([]);
+});
+
+test('the course page lists every module with its lessons and quizzes', async ({ page }) => {
+	for (const course of COURSES) {
+		await page.goto(`/courses/${course.id}`);
+		for (const module of course.modules) {
+			await expect(page.getByRole('heading', { level: 2, name: module.title })).toBeVisible();
+		}
+		for (const lesson of course.lessons.values()) {
+			await expect(page.getByRole('link', { name: lesson.title, exact: true })).toBeVisible();
+		}
+		for (const quiz of course.quizzes.values()) {
+			const item = page
+				.getByRole('listitem')
+				.filter({ has: page.getByText(quiz.title, { exact: true }) });
+			await expect(item).toContainText(
+				`${quiz.questions.length} questions · pass mark ${quiz.passMark}%`
+			);
+		}
+	}
+});
+
+test('a lesson has a breadcrumb, learning objectives, sections, key terms and a summary', async ({
+	page
+}) => {
+	const course = COURSES[0];
+	const lesson = course.lessons.get(course.lessonOrder[1] ?? course.lessonOrder[0])!;
+	await page.goto(`/courses/${course.id}/lessons/${lesson.id}`);
+	const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
+	await expect(breadcrumb.getByRole('link')).toHaveText(['Courses', course.title, lesson.title]);
+	await expect(page.getByRole('heading', { name: 'What you will learn' })).toBeVisible();
+	for (const section of lesson.sections) {
+		await expect(page.locator(`h2#${section.id}`)).toHaveText(section.title);
+	}
+	await expect(page.getByRole('heading', { name: 'Key terms' })).toBeVisible();
+	await expect(page.getByText(lesson.summary)).toBeVisible();
+});
+
+test('a table-of-contents link moves to its section', async ({ page }) => {
+	const course = COURSES[0];
+	const lesson = [...course.lessons.values()].find((l) => l.sections.length > 2)!;
+	await page.goto(`/courses/${course.id}/lessons/${lesson.id}`);
+	const target = lesson.sections.at(-1)!;
+	await page
+		.getByRole('navigation', { name: 'On this page' })
+		.getByRole('link', { name: target.title })
+		.click();
+	await expect(page).toHaveURL(new RegExp(`#${target.id}$`));
+	await expect(page.locator(`h2#${target.id}`)).toBeInViewport();
+});
+
+test('an unknown lesson or course shows a helpful "not found" page', async ({ page }) => {
+	const course = COURSES[0];
+	for (const path of [
+		`/courses/${course.id}/lessons/no-such-lesson`,
+		'/courses/no-such-course',
+		'/no/such/page'
+	]) {
+		const response = await page.goto(path);
+		expect(response?.status(), path).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+		await expect(page.getByRole('link', { name: 'All courses' })).toBeVisible();
+	}
+});

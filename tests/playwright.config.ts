@@ -1,0 +1,33 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './support/chromium.ts';
+
+const PORT = 4173;
+
+export default defineConfig({
+	testDir: '.',
+	testMatch: '**/*.test.ts',
+	outputDir: './.results',
+	fullyParallel: true,
+	forbidOnly: !!process.env.CI,
+	retries: process.env.CI ? 1 : 0,
+	workers: 2,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() }
+		}
+	],
+	webServer: {
+		// The tests run against the static build, as a student's browser sees it.
+		command: `npm run build && npm run preview -- --port ${PORT} --strictPort`,
+		cwd: '..',
+		port: PORT,
+		reuseExistingServer: !process.env.CI,
+		timeout: 180_000
+	}
+});

@@ -1,0 +1,55 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { loadCourses } from './src/lib/content/load.ts';
+import { readContentFiles } from './src/lib/content/read-dir.ts';
+import { formatContentError } from './src/lib/content/errors.ts';
+import { chromiumLaunchOptions } from './tests/support/chromium.ts';
+
+/** Refuses to build when quizzes/ has errors, listing all of them like `npm run content:check`. */
+function contentCheck(): Plugin {
+	return {
+		name: 'coursekit:content-check',
+		apply: 'build',
+		buildStart() {
+			const { errors } = loadCourses(readContentFiles(process.cwd()));
+			if (errors.length) {
+				this.error(
+					`${errors.length} content error${errors.length === 1 ? '' : 's'}:\n` +
+						errors.map(formatContentError).join('\n')
+				);
+			}
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [contentCheck(), sveltekit()],
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'client',
+					browser: {
+						enabled: true,
+						headless: true,
+						provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+						instances: [{ browser: 'chromium' }]
+					},
+					include: ['src/**/*.svelte.{test,spec}.{js,ts}']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'server',
+					environment: 'node',
+					include: ['src/**/*.{test,spec}.{js,ts}'],
+					exclude: ['src/**/*.svelte.{test,spec}.{js,ts}']
+				}
+			}
+		]
+	}
+});

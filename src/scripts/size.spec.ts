@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryScripts, staticImports } from './size.ts';
+import { dynamicImports, entryScripts, staticImports } from './size.ts';
 
 describe('npm run size: what a page loads', () => {
 	it('finds module preloads (any attribute order), module scripts and inline dynamic imports', () => {
@@ -20,5 +20,9 @@ describe('npm run size: what a page loads', () => {
 	it('follows static imports of a minified chunk, not dynamic ones', () => {
 		const code = `import{a as b}from"../chunks/X.js";import"./side.js";export{c}from"./re.js";const l=()=>import("./lazy.js");`;
 		expect(staticImports(code).sort()).toEqual(['../chunks/X.js', './re.js', './side.js']);
+		expect(dynamicImports(code + 'import(`../chunks/Q.js`)')).toEqual([
+			'./lazy.js',
+			'../chunks/Q.js'
+		]);
 	});
 });

@@ -1,0 +1,103 @@
+/**
+ * The browser's IndexedDB database `coursekit`, through `idb`. Records are validated when read:
+ * one that fails is moved to the `quarantine` store (kept, recoverable), never dropped or crashed on.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Attempt } from '$lib/quiz/attempt';
+import { isAttempt } from '$lib/quiz/attempt-guard';
+
+export const DB_NAME = 'coursekit';
+export const DB_VERSION = 1;
+
+export interface QuarantinedRecord {
+	id?: number;
+	store: string;
+	key: string;
+	record: unknown;
+	reason: string;
+	at: string;
+}
+
+interface CoursekitSchema extends DBSchema {
+	attempts: {
+		key: string;
+		value: Attempt;
+		indexes: { byQuiz: [string, string] };
+	};
+	quarantine: {
+		key: number;
+		value: QuarantinedRecord;
+	};
+}
+
+export type CoursekitDB = IDBPDatabase<CoursekitSchema>;
+
+/** Opens (and creates or upgrades) the database; rejects when storage is unavailable. */
+export function openCoursekitDB(): Promise<CoursekitDB> {
+	if (typeof indexedDB === 'undefined')
+		return Promise.reject(new Error('IndexedDB is not available'));
+	return openDB<CoursekitSchema>(DB_NAME, DB_VERSION, {
+		upgrade(db, oldVersion) {
+			if (oldVersion < 1) {
+				const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
+				attempts.createIndex('byQuiz', ['courseId', 'quizId']);
+				db.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });
+			}
+		}
+	});
+}
+
+/** The valid attempts at one quiz, oldest first; invalid records go to quarantine. */
+export async function attemptsForQuiz(
+	db: CoursekitDB,
+	courseId: string,
+	quizId: string
+): Promise<Attempt[]> {
+	const raw: unknown[] = await db.getAllFromIndex('attempts', 'byQuiz', [courseId, quizId]);
+	return (await validOnly(db, raw)).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+}
+
+/** Every valid attempt in the database. */
+export async function allAttempts(db: CoursekitDB): Promise<Attempt[]> {
+	return validOnly(db, await db.getAll('attempts'));
+}
+
+async function validOnly(db: CoursekitDB, raw: unknown[]): Promise<Attempt[]> {
+	const valid: Attempt[] = [];
+	for (const record of raw) {
+		if (isAttempt(record)) valid.push(record);
+		else await quarantine(db, 'attempts', record, 'not a valid attempt record');
+	}
+	return valid;
+}
+
+async function quarantine(db: CoursekitDB, store: 'attempts', record: unknown, reason: string) {
+	const key = String((record as { id?: unknown } | null)?.id ?? '');
+	const tx = db.transaction([store, 'quarantine'], 'readwrite');
+	await tx
+		.objectStore('quarantine')
+		.add({ store, key, record, reason, at: new Date().toISOString() });
+	if (key) await tx.objectStore(store).delete(key);
+	await tx.done;
+}
+
+/**
+ * Saves an attempt unless the stored copy is submitted or newer: a submitted attempt never
+ * changes, and a stale tab never overwrites newer work. Resolves to what is stored afterwards.
+ */
+export async function saveAttempt(db: CoursekitDB, attempt: Attempt): Promise<Attempt> {
+	const tx = db.transaction('attempts', 'readwrite');
+	const stored: unknown = await tx.store.get(attempt.id);
+	if (isAttempt(stored) && (stored.submittedAt || stored.revision > attempt.revision)) {
+		await tx.done;
+		return stored;
+	}
+	await tx.store.put(attempt);
+	await tx.done;
+	return attempt;
+}
+
+/** Records that failed validation, for the recovery screen. */
+export async function quarantined(db: CoursekitDB): Promise<QuarantinedRecord[]> {
+	return db.getAll('quarantine');
+}

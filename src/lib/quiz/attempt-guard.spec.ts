@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Attempt } from './attempt-schema.ts';
+import { isAttempt } from './attempt-guard.ts';
+import { answerQuestion, startAttempt, submitAttempt, toggleFlag } from './attempt.ts';
+import { everyType } from '../testing/builders.ts';
+
+const questions = everyType();
+const t0 = new Date('2026-11-25T10:00:00Z');
+const quiz = { courseId: 'c', quizId: 'q', contentHash: 'q1-0', settings: { timeLimitMinutes: 5 } };
+const valid = () => {
+	let a = startAttempt(
+		quiz,
+		questions.map((q) => q.id),
+		{ id: 'a', seed: 3, now: t0 }
+	);
+	a = answerQuestion(a, 'single-q', 'dynamic', t0);
+	a = answerQuestion(a, 'match-q', { tensorflow: 'gpus-tpus' }, t0);
+	a = answerQuestion(a, 'truefalse-q', true, t0);
+	a = toggleFlag(a, 'order-q', t0);
+	return a;
+};
+
+const zodAccepts = (value: unknown) => Attempt.safeParse(value).success;
+
+/** Arbitrary edits of a valid attempt: replace, drop or add one field. */
+const mutated = fc
+	.tuple(
+		fc.constantFrom(...Object.keys(valid()), 'extra', 'answers', 'submittedBy', 'score'),
+		fc.oneof(
+			fc.jsonValue(),
+			fc.constant(undefined),
+			fc.constantFrom('', 'x'.repeat(201), -1, 1.5, 2 ** 32, 'not a date', { a: 1 }, ['a', 1])
+		),
+		fc.boolean()
+	)
+	.map(([key, value, drop]) => {
+		const a: Record<string, unknown> = { ...valid() };
+		if (drop) delete a[key];
+		else a[key] = value;
+		return a;
+	});
+
+describe('isAttempt, the check student pages run on stored attempts', () => {
+	it('accepts valid attempts, submitted or not', () => {
+		expect(isAttempt(valid())).toBe(true);
+		expect(isAttempt(submitAttempt(valid(), questions, 70, t0))).toBe(true);
+	});
+
+	it('agrees with the zod schema on mutated attempts', () => {
+		fc.assert(
+			fc.property(mutated, (value) => {
+				expect(isAttempt(value)).toBe(zodAccepts(value));
+			}),
+			{ numRuns: 3000 }
+		);
+	});
+
+	it('agrees with the zod schema on arbitrary JSON (what IndexedDB and messages hold)', () => {
+		fc.assert(
+			fc.property(fc.jsonValue(), (value) => {
+				expect(isAttempt(value)).toBe(zodAccepts(value));
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
+	it('agrees on answers of every shape', () => {
+		const answers = fc.dictionary(
+			fc.oneof(fc.constantFrom('single-q', 'x'), fc.string()),
+			fc.oneof(
+				fc.string(),
+				fc.boolean(),
+				fc.array(fc.string()),
+				fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer())),
+				fc.integer(),
+				fc.constant(null)
+			)
+		);
+		fc.assert(
+			fc.property(answers, (a) => {
+				const value = { ...valid(), answers: a };
+				expect(isAttempt(value)).toBe(zodAccepts(value));
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+});

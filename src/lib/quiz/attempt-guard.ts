@@ -1,0 +1,66 @@
+/**
+ * `isAttempt`: the stored-attempt check that ships to student pages. It accepts exactly what the
+ * zod schema in attempt-schema.ts accepts (a property test compares them on arbitrary input).
+ */
+import type { Attempt } from './attempt-schema.ts';
+
+/** Size limits of a stored attempt, shared with the zod schema. */
+export const LIMITS = { id: 200, text: 2_000, choices: 100, questions: 500 } as const;
+
+type Check = (value: unknown) => boolean;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' &&
+	value !== null &&
+	!Array.isArray(value) &&
+	(Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+
+const id: Check = (v) => typeof v === 'string' && v.length >= 1 && v.length <= LIMITS.id;
+const isoDate: Check = (v) =>
+	typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
+const int: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v);
+const arrayOf =
+	(item: Check, min: number, max: number): Check =>
+	(v) =>
+		Array.isArray(v) && v.length >= min && v.length <= max && v.every(item);
+const recordOf =
+	(value: Check): Check =>
+	(v) =>
+		isPlainObject(v) && Object.keys(v).every(id) && Object.values(v).every(value);
+
+const answer: Check = (v) =>
+	(typeof v === 'string' && v.length <= LIMITS.text) ||
+	typeof v === 'boolean' ||
+	arrayOf(id, 0, LIMITS.choices)(v) ||
+	recordOf(id)(v);
+
+const FIELDS: Record<string, { check: Check; optional?: true }> = {
+	id: { check: id },
+	courseId: { check: id },
+	quizId: { check: id },
+	contentHash: { check: id },
+	seed: { check: (v) => int(v) && (v as number) >= 0 && (v as number) <= 2 ** 32 - 1 },
+	questionIds: { check: arrayOf(id, 1, LIMITS.questions) },
+	answers: { check: recordOf(answer) },
+	checked: { check: arrayOf(id, 0, LIMITS.questions) },
+	flagged: { check: arrayOf(id, 0, LIMITS.questions) },
+	current: { check: (v) => int(v) && (v as number) >= 0 },
+	startedAt: { check: isoDate },
+	updatedAt: { check: isoDate },
+	deadline: { check: isoDate, optional: true },
+	submittedAt: { check: isoDate, optional: true },
+	submittedBy: { check: (v) => v === 'learner' || v === 'timeout', optional: true },
+	score: { check: (v) => typeof v === 'number' && v >= 0 && v <= 1, optional: true },
+	revision: { check: (v) => int(v) && (v as number) >= 0 },
+	assignmentId: { check: id, optional: true }
+};
+
+/** True when `value` is a valid stored attempt (same rules as the zod schema `Attempt`). */
+export function isAttempt(value: unknown): value is Attempt {
+	if (!isPlainObject(value)) return false;
+	for (const key of Object.keys(value)) if (!(key in FIELDS)) return false;
+	return Object.entries(FIELDS).every(([key, { check, optional }]) => {
+		const present = Object.prototype.hasOwnProperty.call(value, key) && value[key] !== undefined;
+		return present ? check(value[key]) : !!optional;
+	});
+}

@@ -1,0 +1,46 @@
+/**
+ * The zod schema of a stored attempt: the source of truth for attempts in IndexedDB, backups and
+ * results files. Student pages check stored records with `isAttempt` (attempt-guard.ts), which a
+ * property test holds to exactly this schema, because zod would cost a sixth of their JS budget.
+ */
+import * as z from '../zod-mini.ts';
+import { LIMITS } from './attempt-guard.ts';
+
+const id = z.string().check(z.minLength(1), z.maxLength(LIMITS.id));
+const isoDate = z.string().check(
+	z.maxLength(40),
+	z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a date')
+);
+
+export const AnswerValue = z.union([
+	z.string().check(z.maxLength(LIMITS.text)),
+	z.boolean(),
+	z.array(id).check(z.maxLength(LIMITS.choices)),
+	z.record(id, id)
+]);
+
+export const Attempt = z.strictObject({
+	id,
+	courseId: id,
+	quizId: id,
+	contentHash: id,
+	seed: z.number().check(z.int(), z.gte(0), z.lte(2 ** 32 - 1)),
+	/** The questions presented, in order (after draw and shuffle). */
+	questionIds: z.array(id).check(z.minLength(1), z.maxLength(LIMITS.questions)),
+	answers: z.record(id, AnswerValue),
+	/** Questions checked in immediate-feedback mode: their answers are locked. */
+	checked: z.array(id).check(z.maxLength(LIMITS.questions)),
+	flagged: z.array(id).check(z.maxLength(LIMITS.questions)),
+	current: z.number().check(z.int(), z.gte(0)),
+	startedAt: isoDate,
+	updatedAt: isoDate,
+	deadline: z.optional(isoDate),
+	submittedAt: z.optional(isoDate),
+	submittedBy: z.optional(z.enum(['learner', 'timeout'])),
+	/** The score the browser computed at submission, in [0, 1]. */
+	score: z.optional(z.number().check(z.gte(0), z.lte(1))),
+	/** Bumped on every change: the newer revision wins when copies meet. */
+	revision: z.number().check(z.int(), z.gte(0)),
+	assignmentId: z.optional(id)
+});
+export type Attempt = z.infer<typeof Attempt>;

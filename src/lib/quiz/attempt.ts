@@ -1,0 +1,181 @@
+/**
+ * An attempt at a quiz and the rules it follows: start, answer, flag, check, submit, time out.
+ * Pure: every function returns a new attempt; a submitted attempt is never changed.
+ */
+import type { Question, QuizSettings } from '../content/schema.ts';
+import type { Attempt } from './attempt-schema.ts';
+import { gradeAnswer, type Answer } from './grade.ts';
+
+export type { Attempt };
+
+export interface AttemptQuiz {
+	courseId: string;
+	quizId: string;
+	contentHash: string;
+	settings: Pick<QuizSettings, 'timeLimitMinutes'>;
+}
+
+/** A new attempt presenting `questionIds` (already drawn and shuffled with `seed`). */
+export function startAttempt(
+	quiz: AttemptQuiz,
+	questionIds: string[],
+	options: { id: string; seed: number; now: Date; assignmentId?: string }
+): Attempt {
+	const now = options.now.toISOString();
+	const limit = quiz.settings.timeLimitMinutes;
+	return {
+		id: options.id,
+		courseId: quiz.courseId,
+		quizId: quiz.quizId,
+		contentHash: quiz.contentHash,
+		seed: options.seed,
+		questionIds,
+		answers: {},
+		checked: [],
+		flagged: [],
+		current: 0,
+		startedAt: now,
+		updatedAt: now,
+		deadline: limit ? new Date(options.now.getTime() + limit * 60_000).toISOString() : undefined,
+		revision: 0,
+		...(options.assignmentId ? { assignmentId: options.assignmentId } : {})
+	};
+}
+
+export const isSubmitted = (attempt: Attempt) => attempt.submittedAt !== undefined;
+
+function change(attempt: Attempt, now: Date, patch: Partial<Attempt>): Attempt {
+	if (isSubmitted(attempt)) return attempt;
+	return { ...attempt, ...patch, updatedAt: now.toISOString(), revision: attempt.revision + 1 };
+}
+
+/** Records an answer; ignored once the question was checked or the attempt submitted. */
+export function answerQuestion(
+	attempt: Attempt,
+	questionId: string,
+	answer: Answer,
+	now: Date
+): Attempt {
+	if (!attempt.questionIds.includes(questionId) || attempt.checked.includes(questionId))
+		return attempt;
+	return change(attempt, now, { answers: { ...attempt.answers, [questionId]: answer } });
+}
+
+/** Clears an answer (e.g. a text box emptied). */
+export function clearAnswer(attempt: Attempt, questionId: string, now: Date): Attempt {
+	if (attempt.checked.includes(questionId) || !(questionId in attempt.answers)) return attempt;
+	const answers = { ...attempt.answers };
+	delete answers[questionId];
+	return change(attempt, now, { answers });
+}
+
+export function toggleFlag(attempt: Attempt, questionId: string, now: Date): Attempt {
+	const flagged = attempt.flagged.includes(questionId)
+		? attempt.flagged.filter((q) => q !== questionId)
+		: [...attempt.flagged, questionId];
+	return change(attempt, now, { flagged });
+}
+
+/** Locks a question's answer and shows its feedback (immediate mode). */
+export function checkQuestion(attempt: Attempt, questionId: string, now: Date): Attempt {
+	if (attempt.checked.includes(questionId) || !(questionId in attempt.answers)) return attempt;
+	return change(attempt, now, { checked: [...attempt.checked, questionId] });
+}
+
+export function goTo(attempt: Attempt, index: number, now: Date): Attempt {
+	const current = Math.min(Math.max(0, index), attempt.questionIds.length - 1);
+	return current === attempt.current ? attempt : change(attempt, now, { current });
+}
+
+/** Milliseconds left before the deadline (Infinity without a time limit; never negative). */
+export function remainingMs(attempt: Attempt, now: Date): number {
+	if (!attempt.deadline) return Infinity;
+	return Math.max(0, Date.parse(attempt.deadline) - now.getTime());
+}
+
+export const isExpired = (attempt: Attempt, now: Date) =>
+	!isSubmitted(attempt) && remainingMs(attempt, now) === 0;
+
+export interface QuestionResult {
+	questionId: string;
+	topic: string;
+	score: number;
+	answered: boolean;
+}
+
+export interface AttemptResult {
+	/** Mean of the question scores, in [0, 1]. */
+	score: number;
+	passed: boolean;
+	questions: QuestionResult[];
+	/** Topic id → mean score of its questions in this attempt. */
+	byTopic: Record<string, number>;
+}
+
+/** Grades every presented question (unanswered ones score 0) against the pass mark (percent). */
+export function gradeAttempt(
+	attempt: Attempt,
+	questions: readonly Question[],
+	passMark: number
+): AttemptResult {
+	const byId = new Map(questions.map((q) => [q.id, q]));
+	const results: QuestionResult[] = attempt.questionIds.flatMap((questionId) => {
+		const question = byId.get(questionId);
+		if (!question) return [];
+		const answered = Object.prototype.hasOwnProperty.call(attempt.answers, questionId);
+		return [
+			{
+				questionId,
+				topic: question.topic,
+				answered,
+				score: answered ? gradeAnswer(question, attempt.answers[questionId]) : 0
+			}
+		];
+	});
+	const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+	const topics = [...new Set(results.map((r) => r.topic))];
+	const score = mean(results.map((r) => r.score));
+	return {
+		score,
+		// A tiny tolerance so that 7/10 passes a 70% mark despite floating point.
+		passed: score * 100 + 1e-9 >= passMark,
+		questions: results,
+		byTopic: Object.fromEntries(
+			topics.map((t) => [t, mean(results.filter((r) => r.topic === t).map((r) => r.score))])
+		)
+	};
+}
+
+/** Submits: records the time, who submitted (the learner or the timer) and the computed score. */
+export function submitAttempt(
+	attempt: Attempt,
+	questions: readonly Question[],
+	passMark: number,
+	now: Date,
+	by: 'learner' | 'timeout' = 'learner'
+): Attempt {
+	if (isSubmitted(attempt)) return attempt;
+	const { score } = gradeAttempt(attempt, questions, passMark);
+	// A timed-out attempt is submitted as of its deadline, even when noticed later (after a reload).
+	const at =
+		by === 'timeout' && attempt.deadline
+			? new Date(Math.min(now.getTime(), Date.parse(attempt.deadline)))
+			: now;
+	return {
+		...attempt,
+		submittedAt: at.toISOString(),
+		submittedBy: by,
+		score,
+		updatedAt: now.toISOString(),
+		revision: attempt.revision + 1
+	};
+}
+
+/** How many more attempts the learner may start (Infinity without a limit). */
+export function attemptsLeft(submittedCount: number, maxAttempts: number | undefined): number {
+	return maxAttempts === undefined ? Infinity : Math.max(0, maxAttempts - submittedCount);
+}
+
+/** Questions of the attempt with no answer yet, in presentation order. */
+export const unanswered = (attempt: Attempt) =>
+	attempt.questionIds.filter((q) => !Object.prototype.hasOwnProperty.call(attempt.answers, q));

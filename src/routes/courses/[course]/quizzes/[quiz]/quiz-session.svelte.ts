@@ -1,0 +1,216 @@
+/**
+ * The state of one quiz page: the learner's attempts, the one being taken, where it is stored.
+ * Every change is saved at once; when storage fails the work stays in memory and the page says so.
+ */
+import type { QuizView } from '$lib/content/quiz-view';
+import {
+	answerQuestion,
+	attemptsLeft,
+	checkQuestion,
+	clearAnswer,
+	goTo,
+	isExpired,
+	isSubmitted,
+	startAttempt,
+	submitAttempt,
+	toggleFlag,
+	type Attempt
+} from '$lib/quiz/attempt';
+import { drawQuestions } from '$lib/quiz/draw';
+import { currentTime } from './clock';
+import { newSeed } from '$lib/quiz/random';
+import type { Answer } from '$lib/quiz/grade';
+import { attemptsForQuiz, openCoursekitDB, saveAttempt, type CoursekitDB } from '$lib/progress/db';
+import {
+	announceAttempt,
+	listenForAttempts,
+	lockAttempt,
+	type AttemptLock
+} from '$lib/progress/tabs';
+
+export type Phase = 'loading' | 'start' | 'question' | 'result';
+export type StorageState = 'ok' | 'unavailable' | 'failed';
+
+export class QuizSession {
+	phase = $state<Phase>('loading');
+	// Attempts are immutable values (every change makes a new one), so they are held raw: no deep
+	// proxies, which also keeps them storable by IndexedDB's structured clone.
+	/** All of this learner's attempts at the quiz, oldest first. */
+	attempts = $state.raw<Attempt[]>([]);
+	/** The attempt on screen: in progress, or the submitted one being reviewed. */
+	attempt = $state.raw<Attempt | null>(null);
+	storage = $state<StorageState>('ok');
+	/** Another tab holds this attempt: show it, don't change it. */
+	readOnly = $state(false);
+	now = $state(Date.now());
+
+	private db: CoursekitDB | null = null;
+	private lock: AttemptLock | null = null;
+	private stopListening = () => {};
+
+	constructor(readonly quiz: QuizView) {}
+
+	get questions() {
+		return this.quiz.questions.map((v) => v.question);
+	}
+
+	get submitted() {
+		return this.attempts.filter(isSubmitted);
+	}
+
+	get inProgress() {
+		return this.attempts.find((a) => !isSubmitted(a)) ?? null;
+	}
+
+	get attemptsLeft() {
+		return attemptsLeft(this.submitted.length, this.quiz.settings.maxAttempts);
+	}
+
+	/** Opens storage, loads the history, and finishes an attempt whose time ran out meanwhile. */
+	async init() {
+		try {
+			this.db = await openCoursekitDB();
+			this.attempts = await attemptsForQuiz(this.db, this.quiz.courseId, this.quiz.id);
+		} catch {
+			this.db = null;
+			this.storage = 'unavailable';
+		}
+		this.stopListening = listenForAttempts((attempt) => this.receive(attempt));
+		const open = this.inProgress;
+		if (open && isExpired(open, currentTime())) await this.persist(this.timeout(open));
+		this.phase = 'start';
+	}
+
+	destroy() {
+		this.stopListening();
+		this.lock?.release();
+	}
+
+	async start() {
+		if (this.attemptsLeft <= 0) return;
+		const seed = newSeed();
+		const drawn = drawQuestions(this.questions, this.quiz.settings, seed);
+		const attempt = startAttempt(
+			{
+				courseId: this.quiz.courseId,
+				quizId: this.quiz.id,
+				contentHash: this.quiz.contentHash,
+				settings: this.quiz.settings
+			},
+			drawn.map((q) => q.id),
+			{ id: crypto.randomUUID(), seed, now: currentTime() }
+		);
+		await this.open(attempt);
+		await this.persist(attempt);
+	}
+
+	async resume() {
+		const open = this.inProgress;
+		if (open) await this.open(open);
+	}
+
+	private async open(attempt: Attempt) {
+		this.lock?.release();
+		this.lock = await lockAttempt(attempt.id);
+		this.readOnly = !this.lock.owner;
+		this.attempt = attempt;
+		this.phase = 'question';
+	}
+
+	/** Shows a submitted attempt's result and review. */
+	review(attempt: Attempt) {
+		this.attempt = attempt;
+		this.phase = 'result';
+	}
+
+	backToStart() {
+		this.lock?.release();
+		this.lock = null;
+		this.readOnly = false;
+		this.attempt = null;
+		this.phase = 'start';
+	}
+
+	answer(questionId: string, answer: Answer) {
+		this.change((a, now) =>
+			typeof answer === 'string' && answer.trim() === ''
+				? clearAnswer(a, questionId, now)
+				: answerQuestion(a, questionId, answer, now)
+		);
+	}
+
+	toggleFlag(questionId: string) {
+		this.change((a, now) => toggleFlag(a, questionId, now));
+	}
+
+	check(questionId: string) {
+		this.change((a, now) => checkQuestion(a, questionId, now));
+	}
+
+	goTo(index: number) {
+		this.change((a, now) => goTo(a, index, now));
+	}
+
+	submit(by: 'learner' | 'timeout' = 'learner') {
+		const attempt = this.attempt;
+		if (!attempt || this.readOnly || isSubmitted(attempt)) return;
+		const done =
+			by === 'timeout'
+				? this.timeout(attempt)
+				: submitAttempt(attempt, this.questions, this.quiz.passMark, currentTime(), by);
+		this.attempt = done;
+		this.phase = 'result';
+		void this.persist(done);
+		this.lock?.release();
+	}
+
+	/** Called every second while a timed attempt is open. */
+	tick() {
+		this.now = Date.now();
+		if (this.attempt && !this.readOnly && isExpired(this.attempt, currentTime()))
+			this.submit('timeout');
+	}
+
+	private timeout(attempt: Attempt) {
+		return submitAttempt(attempt, this.questions, this.quiz.passMark, currentTime(), 'timeout');
+	}
+
+	private change(update: (attempt: Attempt, now: Date) => Attempt) {
+		const attempt = this.attempt;
+		if (!attempt || this.readOnly) return;
+		const next = update(attempt, currentTime());
+		if (next === attempt) return;
+		this.attempt = next;
+		void this.persist(next);
+	}
+
+	/** Keeps the history current and writes to IndexedDB; a failed write keeps the work in memory. */
+	private async persist(attempt: Attempt) {
+		this.remember(attempt);
+		if (!this.db) return;
+		try {
+			await saveAttempt(this.db, attempt);
+			if (this.storage === 'failed') this.storage = 'ok';
+			announceAttempt(attempt);
+		} catch {
+			this.storage = 'failed';
+		}
+	}
+
+	private remember(attempt: Attempt) {
+		const others = this.attempts.filter((a) => a.id !== attempt.id);
+		this.attempts = [...others, attempt].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+	}
+
+	/** Another tab saved an attempt at this quiz: show it (newer revisions only). */
+	private receive(attempt: Attempt) {
+		if (attempt.courseId !== this.quiz.courseId || attempt.quizId !== this.quiz.id) return;
+		const known = this.attempts.find((a) => a.id === attempt.id);
+		if (known && known.revision >= attempt.revision) return;
+		this.remember(attempt);
+		if (this.attempt?.id === attempt.id && this.readOnly) {
+			this.attempt = attempt;
+			if (isSubmitted(attempt)) this.phase = 'result';
+		}
+	}
+}

@@ -1,4 +1,5 @@
 import { COURSES, LESSON_PATHS, expect, test } from './support/fixtures.ts';
+import { answerCorrectly, tabTo } from './support/keyboard.ts';
 
 test('every lesson is reached from the home page by following links', async ({
 	page,
@@ -87,4 +88,24 @@ test('an unknown lesson or course shows a helpful "not found" page', async ({ pa
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 		await expect(page.getByRole('link', { name: 'All courses' })).toBeVisible();
 	}
+});
+
+test('a "check yourself" question is answered in the lesson, by keyboard, with feedback', async ({
+	page
+}) => {
+	const course = COURSES[0];
+	const lesson = [...course.lessons.values()].find((l) => l.checks.length)!;
+	const questions = [...course.quizzes.values()].flatMap((q) => q.questions);
+	const question = questions.find((q) => q.id === lesson.checks[0].questionId)!;
+	await page.goto(`/courses/${course.id}/lessons/${lesson.id}`);
+	const box = page.getByRole('group', { name: 'Check yourself' }).first();
+	await expect(box.getByRole('button', { name: 'Check' })).toBeDisabled();
+	await answerCorrectly(page, question, `check-${question.id}`);
+	await tabTo(page, box.getByRole('button', { name: 'Check' }));
+	await page.keyboard.press('Enter');
+	const feedback = page.getByRole('region', { name: `Feedback on ${question.id}` });
+	await expect(feedback).toBeFocused();
+	await expect(feedback.getByRole('heading', { name: 'Correct', exact: true })).toBeVisible();
+	await box.getByRole('button', { name: 'Try again' }).click();
+	await expect(feedback).toHaveCount(0);
 });

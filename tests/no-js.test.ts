@@ -33,3 +33,38 @@ test('links work without JavaScript: course page to lesson to next lesson', asyn
 	await page.getByRole('link', { name: /Next lesson/ }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(second.title);
 });
+
+test('without JavaScript a "check yourself" question shows its answer in a disclosure', async ({
+	page
+}) => {
+	const course = COURSES[0];
+	const lesson = [...course.lessons.values()].find((l) => l.checks.length)!;
+	const question = [...course.quizzes.values()]
+		.flatMap((q) => q.questions)
+		.find((q) => q.id === lesson.checks[0].questionId)!;
+	await page.goto(`/courses/${course.id}/lessons/${lesson.id}`);
+	const box = page.getByRole('group', { name: 'Check yourself' }).first();
+	await expect(box.getByRole('button', { name: 'Check' })).toHaveCount(0);
+	const explanation = box.locator('.explanation');
+	await expect(explanation).toBeHidden();
+	await box.getByText('Show the answer').click();
+	await expect(explanation).toBeVisible();
+	await expect(box).toContainText('The right answer:');
+	expect(question.explanation.length).toBeGreaterThan(0);
+});
+
+test('without JavaScript a quiz page describes the quiz and says it needs JavaScript', async ({
+	page
+}) => {
+	const course = COURSES[0];
+	const quiz = [...course.quizzes.values()][0];
+	await page.goto(`/courses/${course.id}/quizzes/${quiz.id}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(quiz.title);
+	await expect(page.getByText(`${quiz.passMark}%`)).toBeVisible();
+	// Playwright only stops scripts; the parser still treats <noscript> as scripting-enabled
+	// text, so check that the message is in the page rather than that it is painted.
+	expect(await page.locator('noscript').first().textContent()).toContain(
+		'Taking a quiz needs JavaScript'
+	);
+	await expect(page.getByText('Loading your progress')).toHaveCount(0);
+});

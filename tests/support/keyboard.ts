@@ -41,7 +41,7 @@ async function chooseRadio(page: Page, scope: Locator, label: string) {
 }
 
 /** Gives the correct answer to the question on screen, by keyboard alone. */
-export async function answerCorrectly(page: Page, question: Question) {
+export async function answerCorrectly(page: Page, question: Question, uid = `q-${question.id}`) {
 	const scope = page.locator(`[data-question-id="${question.id}"]`);
 	switch (question.type) {
 		case 'single':
@@ -74,7 +74,7 @@ export async function answerCorrectly(page: Page, question: Question) {
 			for (const [i, pair] of question.pairs.entries()) {
 				await chooseInSelect(
 					page,
-					scope.locator(`select#q-${question.id}-${choiceId(pair.left)}`),
+					scope.locator(`select#${uid}-${choiceId(pair.left)}`),
 					rights[i].text
 				);
 			}
@@ -86,7 +86,7 @@ export async function answerCorrectly(page: Page, question: Question) {
 				const category = categories.find((c) => c.text === item.category)!;
 				await chooseInSelect(
 					page,
-					scope.locator(`select#q-${question.id}-${choiceId(item.text)}`),
+					scope.locator(`select#${uid}-${choiceId(item.text)}`),
 					category.text
 				);
 			}

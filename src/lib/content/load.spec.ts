@@ -61,6 +61,9 @@ describe('loadCourses on the tiny fixture course', () => {
 		);
 		expect(lesson.html).not.toContain('Table:');
 		expect(lesson.html).not.toContain('[!NOTE]');
+		expect(lesson.checks).toEqual([{ questionId: 'orange-mix', line: 32 }]);
+		expect(lesson.html).toContain('<!--check:orange-mix-->');
+		expect(lesson.html).not.toContain('{{check');
 	});
 });
 
@@ -194,6 +197,16 @@ const rules: { rule: string; files: () => Record<string, string>; error: string 
 		rule: 'raw HTML is refused in lessons',
 		files: () => tinyWith(COLOURS, 'Red is a primary colour.', '<script>alert(1)</script>'),
 		error: `${COLOURS}:18:1 raw HTML is not allowed in content; use markdown`
+	},
+	{
+		rule: 'an embedded question exists in the course',
+		files: () => tinyWith(COLOURS, '{{check orange-mix}}', '{{check purple-mix}}'),
+		error: `${COLOURS}:32:1 no question "purple-mix" to embed: use the id of a question in quizzes/*.yaml`
+	},
+	{
+		rule: 'an embedded question stands on a line of its own',
+		files: () => tinyWith(COLOURS, '{{check orange-mix}}', '  {{check orange-mix}}'),
+		error: `${COLOURS}:32:1 embed a question on a line of its own, unindented: "{{check question-id}}"`
 	},
 	{
 		rule: 'a quiz id matches its file name',

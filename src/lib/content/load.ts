@@ -161,6 +161,19 @@ function loadCourse(
 		);
 	}
 
+	for (const lesson of lessons.values()) {
+		for (const check of lesson.checks) {
+			if (!questionIds.has(check.questionId)) {
+				errors.push({
+					file: `quizzes/${dir}/lessons/${lesson.id}.md`,
+					line: check.line,
+					column: 1,
+					field: '',
+					message: `no question "${check.questionId}" to embed: use the id of a question in quizzes/*.yaml`
+				});
+			}
+		}
+	}
 	if (errors.length) return { errors };
 	return {
 		course: { ...courseFile, lessons, quizzes, lessonOrder },
@@ -208,7 +221,13 @@ function loadLesson(
 		);
 		return undefined;
 	}
-	const lesson: Lesson = { ...meta, courseId, html: rendered.html, sections: rendered.sections };
+	const lesson: Lesson = {
+		...meta,
+		courseId,
+		html: rendered.html,
+		sections: rendered.sections,
+		checks: rendered.checks
+	};
 	return { lesson, source };
 }
 

@@ -18,11 +18,24 @@ export interface MarkdownProblem {
 	message: string;
 }
 
+export interface EmbeddedCheck {
+	questionId: string;
+	/** 1-based line in the file. */
+	line: number;
+}
+
 export interface RenderedMarkdown {
 	html: string;
 	sections: Section[];
+	/** `{{check question-id}}` lines: questions embedded as "check yourself". */
+	checks: EmbeddedCheck[];
 	problems: MarkdownProblem[];
 }
+
+const CHECK = /^\{\{check ([a-z0-9]+(?:-[a-z0-9]+)*)\}\}\s*$/;
+
+/** The marker a `{{check id}}` line becomes in the HTML; pages split the HTML at it. */
+export const CHECK_MARKER = /<!--check:([a-z0-9-]+)-->/;
 
 const ANCHOR = /\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
 
@@ -104,6 +117,11 @@ function createMarked(): Marked {
 				}
 				return `<blockquote>${body}</blockquote>\n`;
 			},
+			paragraph({ tokens, text }) {
+				const check = CHECK.exec(text.trim());
+				if (check) return `<!--check:${check[1]}-->\n`;
+				return `<p>${this.parser.parseInline(tokens)}</p>\n`;
+			},
 			html({ text }) {
 				// Raw HTML is reported as a problem by renderMarkdown and never passed through.
 				return escapeHtml(text);
@@ -120,12 +138,14 @@ export function renderInline(text: string): string {
 }
 
 /**
- * Renders a markdown block (lesson body, explanation) and lists its `##` sections.
+ * Renders a markdown block (lesson body, explanation) and lists its `##` sections and its
+ * embedded `{{check question-id}}` questions.
  * `firstLine`: the file line the body starts on, so that reported lines are the file's.
  */
 export function renderMarkdown(body: string, firstLine = 1): RenderedMarkdown {
 	const problems: MarkdownProblem[] = [];
 	const sections: Section[] = [];
+	const checks: EmbeddedCheck[] = [];
 	const seen = new Map<string, number>();
 	let fence: string | null = null;
 
@@ -143,6 +163,15 @@ export function renderMarkdown(body: string, firstLine = 1): RenderedMarkdown {
 		if (/^\s*<[a-zA-Z!/]/.test(text)) {
 			problems.push({ line, message: 'raw HTML is not allowed in content; use markdown' });
 		}
+		// Only at the start of a top-level line: inside a list or quote it would split that block.
+		const check = CHECK.exec(text);
+		if (check) checks.push({ questionId: check[1], line });
+		else if (text.trim().startsWith('{{') || text.trim().startsWith('> {{')) {
+			problems.push({
+				line,
+				message: 'embed a question on a line of its own, unindented: "{{check question-id}}"'
+			});
+		}
 		const heading = /^##\s+(.+?)\s*$/.exec(text);
 		if (!heading) return;
 		const id = headingAnchor(heading[1]);
@@ -159,5 +188,5 @@ export function renderMarkdown(body: string, firstLine = 1): RenderedMarkdown {
 		sections.push({ id, title: headingTitle(heading[1]), line });
 	});
 
-	return { html: marked.parse(body, { async: false }), sections, problems };
+	return { html: marked.parse(body, { async: false }), sections, checks, problems };
 }

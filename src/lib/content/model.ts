@@ -1,12 +1,14 @@
 /** The course as the pages use it: validated, cross-checked, markdown rendered. */
 import type { CourseFile, LessonFrontMatter, Module, QuizFile, Topic } from './schema.ts';
-import type { Section } from './markdown.ts';
+import type { EmbeddedCheck, Section } from './markdown.ts';
 
 export interface Lesson extends LessonFrontMatter {
 	courseId: string;
 	/** Rendered at build time from the lesson's markdown in `quizzes/`. */
 	html: string;
 	sections: Section[];
+	/** Questions embedded with `{{check id}}`; the HTML holds a CHECK_MARKER where each goes. */
+	checks: EmbeddedCheck[];
 }
 
 export interface Quiz extends QuizFile {

@@ -112,6 +112,12 @@ describe('the shipped AI-frameworks course', () => {
 		);
 	});
 
+	it('embeds at least one "check yourself" question in every lesson', () => {
+		for (const lesson of course.lessons.values()) {
+			expect(lesson.checks.length, lesson.id).toBeGreaterThan(0);
+		}
+	});
+
 	it('has at least 60 questions, all seven types, and 8 or more on graph types, deployment and hardware', () => {
 		expect(questions.length).toBeGreaterThanOrEqual(60);
 		expect(new Set(questions.map((q) => q.type))).toEqual(new Set(QUESTION_TYPES));

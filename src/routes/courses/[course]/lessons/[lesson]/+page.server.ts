@@ -1,10 +1,14 @@
 import { getCourse, getLesson, listCourses } from '$lib/server/courses';
+import { CHECK_MARKER } from '$lib/content/markdown';
+import { questionView, type QuestionView } from '$lib/content/quiz-view';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () =>
 	listCourses().flatMap((course) =>
 		course.lessonOrder.map((lesson) => ({ course: course.id, lesson }))
 	);
+
+export type LessonPart = { kind: 'html'; html: string } | { kind: 'check'; view: QuestionView };
 
 export const load: PageServerLoad = ({ params }) => {
 	const course = getCourse(params.course);
@@ -13,6 +17,17 @@ export const load: PageServerLoad = ({ params }) => {
 	const neighbour = (id: string | undefined) =>
 		id ? { id, title: course.lessons.get(id)!.title } : undefined;
 	const topicTitle = new Map(course.topics.map((t) => [t.id, t.title]));
+	const questions = new Map(
+		[...course.quizzes.values()].flatMap((quiz) => quiz.questions).map((q) => [q.id, q])
+	);
+	// The HTML is split at each embedded question: even parts are HTML, odd ones question ids.
+	const body: LessonPart[] = lesson.html
+		.split(CHECK_MARKER)
+		.map((part, i) =>
+			i % 2 === 0
+				? { kind: 'html', html: part }
+				: { kind: 'check', view: questionView(course, questions.get(part)!) }
+		);
 	return {
 		course: { id: course.id, title: course.title },
 		lesson: {
@@ -23,7 +38,7 @@ export const load: PageServerLoad = ({ params }) => {
 			objectives: lesson.objectives,
 			keyTerms: lesson.keyTerms,
 			summary: lesson.summary,
-			html: lesson.html,
+			body,
 			sections: lesson.sections.map(({ id, title }) => ({ id, title }))
 		},
 		position: { index: index + 1, total: course.lessonOrder.length },

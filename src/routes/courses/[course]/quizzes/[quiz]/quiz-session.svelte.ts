@@ -33,6 +33,8 @@ export type StorageState = 'ok' | 'unavailable' | 'failed';
 
 export class QuizSession {
 	phase = $state<Phase>('loading');
+	/** Set once the browser starts loading progress (never on the prerendered page). */
+	initialising = $state(false);
 	// Attempts are immutable values (every change makes a new one), so they are held raw: no deep
 	// proxies, which also keeps them storable by IndexedDB's structured clone.
 	/** All of this learner's attempts at the quiz, oldest first. */
@@ -68,6 +70,7 @@ export class QuizSession {
 
 	/** Opens storage, loads the history, and finishes an attempt whose time ran out meanwhile. */
 	async init() {
+		this.initialising = true;
 		try {
 			this.db = await openCoursekitDB();
 			this.attempts = await attemptsForQuiz(this.db, this.quiz.courseId, this.quiz.id);

@@ -9,10 +9,11 @@ const OVERVIEW = quizOf('overview');
 const currentQuestionId = (page: Page) =>
 	page.locator('[data-question-id]').getAttribute('data-question-id');
 
-async function start(page: Page, quizId = 'overview') {
+async function start(page: Page, quizId = 'overview', { storage = true } = {}) {
 	await page.goto(quizPath(quizId));
 	await page.getByRole('button', { name: /Start the quiz|Start a new attempt/ }).click();
 	await expect(page.getByRole('heading', { name: /Question 1 of/ })).toBeFocused();
+	if (storage) await expect(page.getByText('All answers saved')).toBeVisible();
 }
 
 test('keyboard only: every question type answered correctly scores 100%', async ({
@@ -92,6 +93,7 @@ test('a reload keeps every answer and the current question', async ({ page }) =>
 		await page.getByRole('button', { name: 'Next →' }).click();
 	}
 	const current = await currentQuestionId(page);
+	await expect(page.getByText('All answers saved')).toBeVisible();
 	await page.reload();
 	await expect(page.getByText('3 of 10 answered')).toBeVisible();
 	await page.getByRole('button', { name: 'Resume the quiz' }).click();
@@ -118,6 +120,7 @@ test('closing the tab and opening the quiz again resumes the attempt', async ({
 	const question = OVERVIEW.question((await currentQuestionId(page))!);
 	await answerCorrectly(page, question);
 	await page.getByRole('button', { name: 'Flag for review' }).click();
+	await expect(page.getByText('All answers saved')).toBeVisible();
 	await page.close();
 	const again = await context.newPage();
 	await again.goto(quizPath('overview'));
@@ -147,7 +150,8 @@ test('when storage fails, the quiz says so, still grades, and offers a copy', as
 		// Private mode or disabled storage: every IndexedDB open fails.
 		Object.defineProperty(window, 'indexedDB', { value: undefined });
 	});
-	await start(page);
+	await start(page, 'overview', { storage: false });
+	await expect(page.getByText('All answers saved')).toHaveCount(0);
 	await expect(page.getByRole('alert')).toContainText('can’t be saved in this browser');
 	const question = OVERVIEW.question((await currentQuestionId(page))!);
 	await answerCorrectly(page, question);
@@ -157,6 +161,21 @@ test('when storage fails, the quiz says so, still grades, and offers a copy', as
 	await page.getByRole('button', { name: 'Submit quiz…' }).click();
 	await page.getByRole('button', { name: 'Submit now' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '10%' })).toContainText('Not passed');
+});
+
+test('when storage is full, saving fails visibly and the work stays on screen', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		IDBObjectStore.prototype.put = () => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+	});
+	await start(page, 'overview', { storage: false });
+	await expect(page.getByRole('alert')).toContainText('saving failed');
+	const question = OVERVIEW.question((await currentQuestionId(page))!);
+	await answerCorrectly(page, question);
+	await expect(page.getByText('1 of 10 answered')).toBeVisible();
 });
 
 test('the time limit submits the attempt when it runs out, also after a reload', async ({
@@ -176,6 +195,7 @@ test('the time limit submits the attempt when it runs out, also after a reload',
 	// Time that runs out while the page is closed is noticed on the next visit.
 	await page.getByRole('button', { name: 'Quiz overview' }).click();
 	await page.getByRole('button', { name: 'Start a new attempt' }).click();
+	await expect(page.getByText('All answers saved')).toBeVisible();
 	await page.goto('/');
 	await page.clock.fastForward('25:00');
 	await page.goto(quizPath('deployment-and-hardware'));

@@ -45,6 +45,8 @@ export class QuizSession {
 	/** Another tab holds this attempt: show it, don't change it. */
 	readOnly = $state(false);
 	now = $state(Date.now());
+	/** Writes under way; the page shows "Saving…" until they are done. */
+	pendingWrites = $state(0);
 
 	private db: CoursekitDB | null = null;
 	private lock: AttemptLock | null = null;
@@ -191,12 +193,15 @@ export class QuizSession {
 	private async persist(attempt: Attempt) {
 		this.remember(attempt);
 		if (!this.db) return;
+		this.pendingWrites++;
 		try {
 			await saveAttempt(this.db, attempt);
 			if (this.storage === 'failed') this.storage = 'ok';
 			announceAttempt(attempt);
 		} catch {
 			this.storage = 'failed';
+		} finally {
+			this.pendingWrites--;
 		}
 	}
 

@@ -17,7 +17,7 @@ function canonical(value: unknown): string {
 }
 
 /** 64-bit FNV-1a over UTF-16 code units, as 16 hex digits. Not a security hash: an identity. */
-function fnv1a64(text: string): string {
+export function fnv1a64(text: string): string {
 	let hash = 0xcbf29ce484222325n;
 	const prime = 0x100000001b3n;
 	for (let i = 0; i < text.length; i++) {

@@ -1,0 +1,77 @@
+/** Building the files a learner exports: the results file and the full backup. */
+import type { Attempt } from '../quiz/attempt.ts';
+import { APP_VERSION } from '../version.ts';
+import {
+	BACKUP_FORMAT,
+	BACKUP_VERSION,
+	RESULTS_FORMAT,
+	RESULTS_VERSION,
+	type BackupFile,
+	type Learner,
+	type Profile,
+	type ResultAttempt,
+	type ResultsFile
+} from './schema.ts';
+
+/** A submitted attempt as it appears in a results file (raw answers, claimed score). */
+export function resultAttempt(attempt: Attempt): ResultAttempt | undefined {
+	if (!attempt.submittedAt) return undefined;
+	return {
+		attemptId: attempt.id,
+		courseId: attempt.courseId,
+		quizId: attempt.quizId,
+		contentHash: attempt.contentHash,
+		seed: attempt.seed,
+		questionIds: attempt.questionIds,
+		answers: attempt.answers,
+		startedAt: attempt.startedAt,
+		submittedAt: attempt.submittedAt,
+		submittedBy: attempt.submittedBy ?? 'learner',
+		score: attempt.score ?? 0,
+		...(attempt.assignmentId ? { assignmentId: attempt.assignmentId } : {})
+	};
+}
+
+/** The results file of every submitted attempt (optionally only those of one assignment). */
+export function buildResultsFile(options: {
+	learner: Learner;
+	attempts: readonly Attempt[];
+	now: Date;
+	assignmentId?: string;
+}): ResultsFile {
+	const attempts = options.attempts
+		.filter((a) => !options.assignmentId || a.assignmentId === options.assignmentId)
+		.flatMap((a) => resultAttempt(a) ?? [])
+		.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+	return {
+		format: RESULTS_FORMAT,
+		version: RESULTS_VERSION,
+		app: { name: 'coursekit', version: APP_VERSION },
+		exportedAt: options.now.toISOString(),
+		learner: options.learner,
+		...(options.assignmentId ? { assignmentId: options.assignmentId } : {}),
+		attempts
+	};
+}
+
+/** Everything stored in this browser, for restoring elsewhere. */
+export function buildBackup(options: {
+	profile: Profile;
+	attempts: readonly Attempt[];
+	lessonsDone: { key: string; at: string }[];
+	now: Date;
+}): BackupFile {
+	return {
+		format: BACKUP_FORMAT,
+		version: BACKUP_VERSION,
+		app: { name: 'coursekit', version: APP_VERSION },
+		exportedAt: options.now.toISOString(),
+		profile: options.profile,
+		attempts: [...options.attempts],
+		lessonsDone: options.lessonsDone
+	};
+}
+
+/** A file name like `coursekit-results-2026-11-25.json`. */
+export const datedName = (kind: string, now: Date, ext: string) =>
+	`coursekit-${kind}-${now.toISOString().slice(0, 10)}.${ext}`;

@@ -1,0 +1,4 @@
+/** The app's version, as written into exported files. */
+import pkg from '../../package.json';
+
+export const APP_VERSION: string = pkg.version;

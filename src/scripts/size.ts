@@ -93,7 +93,8 @@ function measurePage(file: string) {
 		file
 	);
 	const lazyRoots = [...seen]
-		.filter((path) => path.includes('/nodes/'))
+		// app.js imports every route's node on demand; any other chunk's imports are this page's.
+		.filter((path) => !/\/entry\/app\./.test(path))
 		.flatMap((path) =>
 			dynamicImports(readFileSync(join(BUILD, path), 'utf8')).map((spec) =>
 				posix.resolve(posix.dirname(path), spec)

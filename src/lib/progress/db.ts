@@ -5,9 +5,10 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Attempt } from '$lib/quiz/attempt';
 import { isAttempt } from '$lib/quiz/attempt-guard';
+import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
 export const DB_NAME = 'coursekit';
-export const DB_VERSION = 1;
+export const DB_VERSION = LATEST_VERSION;
 
 export interface QuarantinedRecord {
 	id?: number;
@@ -28,6 +29,16 @@ interface CoursekitSchema extends DBSchema {
 		key: number;
 		value: QuarantinedRecord;
 	};
+	/** Small named records: the profile, the automatic backup taken before a restore. */
+	meta: {
+		key: string;
+		value: { key: string; value: unknown };
+	};
+	/** Lessons marked as done, keyed `courseId/lessonId`. */
+	lessons: {
+		key: string;
+		value: { key: string; at: string };
+	};
 }
 
 export type CoursekitDB = IDBPDatabase<CoursekitSchema>;
@@ -38,10 +49,16 @@ export function openCoursekitDB(): Promise<CoursekitDB> {
 		return Promise.reject(new Error('IndexedDB is not available'));
 	return openDB<CoursekitSchema>(DB_NAME, DB_VERSION, {
 		upgrade(db, oldVersion) {
-			if (oldVersion < 1) {
-				const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
-				attempts.createIndex('byQuiz', ['courseId', 'quizId']);
-				db.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });
+			// Stores are created step by step; the record transforms of each step (migrations.ts)
+			// are identities so far, so no record needs rewriting here yet.
+			for (const step of MIGRATIONS.filter((m) => m.version > oldVersion)) {
+				for (const store of step.stores) {
+					const created = db.createObjectStore(store.name as 'attempts', {
+						keyPath: store.keyPath,
+						autoIncrement: store.autoIncrement
+					});
+					if (store.name === 'attempts') created.createIndex('byQuiz', ['courseId', 'quizId']);
+				}
 			}
 		}
 	});
@@ -100,4 +117,39 @@ export async function saveAttempt(db: CoursekitDB, attempt: Attempt): Promise<At
 /** Records that failed validation, for the recovery screen. */
 export async function quarantined(db: CoursekitDB): Promise<QuarantinedRecord[]> {
 	return db.getAll('quarantine');
+}
+
+/** A value of the `meta` store (undefined when absent). */
+export async function getMeta(db: CoursekitDB, key: string): Promise<unknown> {
+	return (await db.get('meta', key))?.value;
+}
+
+export async function setMeta(db: CoursekitDB, key: string, value: unknown): Promise<void> {
+	await db.put('meta', { key, value });
+}
+
+/** Lessons marked as done. */
+export async function lessonsDone(db: CoursekitDB): Promise<{ key: string; at: string }[]> {
+	return (await db.getAll('lessons')).filter(
+		(l) => typeof l?.key === 'string' && typeof l?.at === 'string'
+	);
+}
+
+export async function setLessonDone(db: CoursekitDB, key: string, done: boolean, at: Date) {
+	if (done) await db.put('lessons', { key, at: at.toISOString() });
+	else await db.delete('lessons', key);
+}
+
+/** Writes a planned restore in one transaction: all of it lands, or none. */
+export async function applyRestore(
+	db: CoursekitDB,
+	attempts: Attempt[],
+	lessons: { key: string; at: string }[],
+	profile: unknown
+) {
+	const tx = db.transaction(['attempts', 'lessons', 'meta'], 'readwrite');
+	for (const attempt of attempts) await tx.objectStore('attempts').put(attempt);
+	for (const lesson of lessons) await tx.objectStore('lessons').put(lesson);
+	await tx.objectStore('meta').put({ key: 'profile', value: profile });
+	await tx.done;
 }

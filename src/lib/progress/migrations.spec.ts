@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION, MIGRATIONS, migrate, storesAt } from './migrations.ts';
+
+const sample = (version: number) =>
+	Object.fromEntries(
+		storesAt(version).map((name) => [name, [{ key: `${name}-1`, id: `${name}-1` }]])
+	);
+
+describe('database migrations', () => {
+	it('are numbered 1, 2, … without gaps', () => {
+		expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+	});
+
+	it('move every version up to the latest with the stores it has', () => {
+		for (let v = 0; v <= LATEST_VERSION; v++) {
+			expect(Object.keys(migrate(sample(v), v, LATEST_VERSION)).sort()).toEqual(
+				storesAt(LATEST_VERSION).sort()
+			);
+		}
+	});
+
+	it('keep the records of every store on the way up', () => {
+		for (let v = 1; v <= LATEST_VERSION; v++) {
+			const up = migrate(sample(v), v, LATEST_VERSION);
+			for (const [store, records] of Object.entries(sample(v))) expect(up[store]).toEqual(records);
+		}
+	});
+
+	it('go down and up again to the same data, between every pair of versions', () => {
+		for (let high = 1; high <= LATEST_VERSION; high++) {
+			for (let low = 0; low < high; low++) {
+				const down = migrate(sample(high), high, low);
+				expect(Object.keys(down).sort()).toEqual(storesAt(low).sort());
+				expect(migrate(down, low, high)).toEqual(migrate(sample(low), low, high));
+				expect(migrate(migrate(sample(low), low, high), high, low)).toEqual(sample(low));
+			}
+		}
+	});
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { describePlan, planRestore } from './restore.ts';
+import { buildBackup } from './export.ts';
+import { answerQuestion, startAttempt, submitAttempt } from '../quiz/attempt.ts';
+import { everyType } from '../testing/builders.ts';
+
+const questions = everyType();
+const t = new Date('2026-11-25T10:00:00Z');
+const quiz = { courseId: 'c', quizId: 'q', contentHash: 'h', settings: {} };
+const start = (id: string) => startAttempt(quiz, ['single-q'], { id, seed: 1, now: t });
+const me = { learner: { id: 'me', name: 'Ada' } };
+
+describe('planning a restore', () => {
+	it('adds new attempts, updates older copies, never duplicates, and never un-submits', () => {
+		const inProgressHere = start('a');
+		const newerThere = answerQuestion(inProgressHere, 'single-q', 'dynamic', t);
+		const submittedHere = submitAttempt(start('b'), questions, 70, t);
+		const olderThere = start('b');
+		const onlyThere = submitAttempt(start('c'), questions, 70, t);
+		const backup = buildBackup({
+			profile: me,
+			attempts: [newerThere, olderThere, onlyThere],
+			lessonsDone: [{ key: 'c/l1', at: t.toISOString() }],
+			now: t
+		});
+		const plan = planRestore(
+			{ profile: me, attempts: [inProgressHere, submittedHere], lessonsDone: [] },
+			backup
+		);
+		expect(plan.write.map((a) => a.id)).toEqual(['a', 'c']);
+		expect([plan.added, plan.updated, plan.unchanged]).toEqual([1, 1, 1]);
+		expect(plan.lessonsAdded).toHaveLength(1);
+		expect(plan.profileChanged).toBe(false);
+		expect(describePlan(plan)).toEqual([
+			'1 new attempt will be added.',
+			'1 attempt will be updated to a newer copy.',
+			'1 attempt is already here and stays as it is.',
+			'1 lesson will be marked as done.'
+		]);
+	});
+
+	it('restoring the same backup twice changes nothing the second time', () => {
+		const backup = buildBackup({
+			profile: me,
+			attempts: [start('a'), submitAttempt(start('b'), questions, 70, t)],
+			lessonsDone: [],
+			now: t
+		});
+		const first = planRestore({ profile: undefined, attempts: [], lessonsDone: [] }, backup);
+		const second = planRestore(
+			{ profile: first.profile, attempts: first.write, lessonsDone: first.lessonsAdded },
+			backup
+		);
+		expect(second.write).toEqual([]);
+		expect(second.unchanged).toBe(2);
+		expect(first.profileChanged).toBe(true);
+		expect(second.profileChanged).toBe(false);
+	});
+});

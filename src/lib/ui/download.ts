@@ -1,0 +1,9 @@
+/** Saves text as a file through the browser's download (no server involved). */
+export function downloadFile(name: string, text: string, type = 'application/json') {
+	const url = URL.createObjectURL(new Blob([text], { type }));
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = name;
+	link.click();
+	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

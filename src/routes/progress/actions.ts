@@ -1,0 +1,102 @@
+/**
+ * What the progress page's buttons do with the learner's data: build and download exports, read a
+ * backup and plan its restore. Export and restore code is imported only when a button is used.
+ */
+import { resolve } from '$app/paths';
+import type { Attempt } from '$lib/quiz/attempt';
+import type { Bank } from '$lib/results/bank';
+import type { BackupFile, Profile } from '$lib/results/schema';
+import type { RestorePlan } from '$lib/results/restore';
+import { downloadFile } from '$lib/ui/download';
+
+export interface LearnerData {
+	profile: Profile;
+	attempts: readonly Attempt[];
+	lessons: { key: string; at: string }[];
+}
+
+async function resultsFile(data: LearnerData, now: Date) {
+	const { buildResultsFile } = await import('$lib/results/export');
+	return buildResultsFile({ learner: data.profile.learner, attempts: data.attempts, now });
+}
+
+const dated = (kind: string, now: Date, ext: string) =>
+	`coursekit-${kind}-${now.toISOString().slice(0, 10)}.${ext}`;
+
+export async function downloadResults(data: LearnerData) {
+	const now = new Date();
+	downloadFile(
+		dated('results', now, 'json'),
+		JSON.stringify(await resultsFile(data, now), null, 2)
+	);
+}
+
+export async function downloadCsv(data: LearnerData, banks: Bank[]) {
+	const [{ resultsCsv }, { quizInfos }] = await Promise.all([
+		import('$lib/results/csv'),
+		import('$lib/results/bank')
+	]);
+	const now = new Date();
+	downloadFile(
+		dated('results', now, 'csv'),
+		resultsCsv([await resultsFile(data, now)], quizInfos(banks)),
+		'text/csv'
+	);
+}
+
+export async function downloadXapi(data: LearnerData, banks: Bank[]) {
+	const [{ xapiStatements }, { quizMetas }] = await Promise.all([
+		import('$lib/results/xapi'),
+		import('$lib/results/bank')
+	]);
+	const now = new Date();
+	const site = new URL(resolve('/'), location.href).href;
+	const statements = xapiStatements(await resultsFile(data, now), quizMetas(banks), site);
+	downloadFile(dated('xapi', now, 'json'), JSON.stringify(statements, null, 2));
+}
+
+/** The full backup of `data`, stamped as made now. */
+export async function makeBackup(data: LearnerData): Promise<BackupFile> {
+	const { buildBackup } = await import('$lib/results/export');
+	const now = new Date();
+	const profile = { ...data.profile, lastBackupAt: now.toISOString() };
+	return buildBackup({ profile, attempts: data.attempts, lessonsDone: data.lessons, now });
+}
+
+export function downloadBackup(backup: BackupFile) {
+	downloadFile(dated('backup', new Date(backup.exportedAt), 'json'), JSON.stringify(backup));
+}
+
+export type RestoreChoice =
+	| { ok: true; plan: RestorePlan; backup: BackupFile; lines: string[] }
+	| { ok: false; message: string };
+
+/** Reads a chosen backup file (size-checked before reading) and plans what restoring it changes. */
+export async function planFromFile(file: File, data: LearnerData): Promise<RestoreChoice> {
+	const [
+		{ readJsonFile, MAX_FILE_BYTES },
+		{ BackupFile, BACKUP_FORMAT, BACKUP_VERSION },
+		{ planRestore, describePlan }
+	] = await Promise.all([
+		import('$lib/results/read-file'),
+		import('$lib/results/schema'),
+		import('$lib/results/restore')
+	]);
+	const text = file.size > MAX_FILE_BYTES ? '' : await file.text();
+	const read = readJsonFile(text, file.size, {
+		format: BACKUP_FORMAT,
+		version: BACKUP_VERSION,
+		noun: 'backup',
+		schema: BackupFile
+	});
+	if (!read.ok) return read;
+	const plan = planRestore(
+		{ profile: data.profile, attempts: data.attempts, lessonsDone: data.lessons },
+		read.value
+	);
+	return { ok: true, plan, backup: read.value, lines: describePlan(plan) };
+}
+
+export function downloadRecords(records: unknown[]) {
+	downloadFile('coursekit-recovered-records.json', JSON.stringify(records, null, 2));
+}

@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
+import { answerCorrectly } from './support/keyboard.ts';
+import { quizOf, quizPath } from './support/quiz.ts';
+import { readJsonFile } from '../src/lib/results/read-file.ts';
+import { RESULTS_FORMAT, RESULTS_VERSION, ResultsFile } from '../src/lib/results/schema.ts';
+import type { Download, Page } from '@playwright/test';
+
+const OVERVIEW = quizOf('overview');
+// A CommonJS package: load it as Node does.
+const validateStatement: (statement: object) => unknown[] = createRequire(import.meta.url)(
+	'@learninglocker/xapi-validation'
+).default;
+const courseText = async (page: Page) =>
+	((await page.locator('section.course').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+/** Takes the overview quiz, answering the first `right` questions correctly, and submits. */
+async function takeQuiz(page: Page, right: number) {
+	await page.goto(quizPath('overview'));
+	await page.getByRole('button', { name: /Start/ }).click();
+	for (let i = 0; i < right; i++) {
+		const id = await page.locator('[data-question-id]').getAttribute('data-question-id');
+		await answerCorrectly(page, OVERVIEW.question(id!));
+		if (i < OVERVIEW.quiz.questions.length - 1)
+			await page.getByRole('button', { name: 'Next →' }).click();
+	}
+	await page.getByRole('button', { name: 'Submit quiz…' }).click();
+	await page.getByRole('button', { name: 'Submit now' }).click();
+	await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible();
+}
+
+async function downloaded(
+	page: Page,
+	button: string
+): Promise<{ download: Download; text: string }> {
+	const waiting = page.waitForEvent('download');
+	await page.getByRole('button', { name: button }).click();
+	const download = await waiting;
+	return { download, text: readFileSync((await download.path())!, 'utf8') };
+}
+
+test('a new learner sees where to start, and axe finds nothing', async ({ page }) => {
+	await page.goto('/progress');
+	await expect(page.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'AI Frameworks: TensorFlow vs PyTorch vs Keras' })
+	).toHaveAttribute('href', /lessons\/overview$/);
+	await expect(page.getByRole('button', { name: 'Results file (JSON)' })).toBeDisabled();
+	await expectNoAxeViolations(page);
+});
+
+test('progress shows lessons done, quiz scores, mastery per topic and history', async ({
+	page
+}) => {
+	await page.goto('/courses/ai-frameworks/lessons/overview');
+	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
+	await expect(page.getByRole('button', { name: '✓ Done' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await takeQuiz(page, 10);
+	await page.goto('/progress');
+	await expect(page.getByRole('heading', { name: 'Lessons: 1 of 7 done' })).toBeVisible();
+	await expect(
+		page.getByRole('row', { name: /Quiz: Meet the frameworks 1 100% 100% Passed/ })
+	).toBeVisible();
+	await expect(
+		page
+			.getByRole('table')
+			.filter({ hasText: 'Based on' })
+			.getByRole('row', { name: /Framework overview 100% 10 answers to 10 questions/ })
+	).toBeVisible();
+	await expect(page.getByText('Not backed up yet.')).toBeVisible();
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		await expectNoAxeViolations(page);
+	}
+});
+
+test('each export downloads and parses: results JSON, CSV, xAPI and backup', async ({ page }) => {
+	await takeQuiz(page, 4);
+	await page.goto('/progress');
+	await page.getByLabel('Display name').fill('=Ada');
+	await page.getByRole('button', { name: 'Save profile' }).click();
+	await expect(page.getByText('Profile saved in this browser.')).toBeVisible();
+
+	const results = await downloaded(page, 'Results file (JSON)');
+	expect(results.download.suggestedFilename()).toMatch(/^coursekit-results-\d{4}-\d\d-\d\d\.json$/);
+	const read = readJsonFile(results.text, results.text.length, {
+		format: RESULTS_FORMAT,
+		version: RESULTS_VERSION,
+		noun: 'results file',
+		schema: ResultsFile
+	});
+	expect(read.ok).toBe(true);
+	if (read.ok) {
+		expect(read.value.learner.name).toBe('=Ada');
+		expect(read.value.attempts).toHaveLength(1);
+		expect(read.value.attempts[0].score).toBeCloseTo(0.4);
+	}
+
+	const csv = await downloaded(page, 'Gradebook CSV');
+	const [header, row] = csv.text.split('\r\n');
+	expect(header.split(',')).toContain('best_percent');
+	expect(row).toContain(`'=Ada`);
+	expect(row).toContain(',overview,Quiz: Meet the frameworks,1,40,40,no,');
+
+	const xapi = await downloaded(page, 'xAPI statements');
+	const statements = JSON.parse(xapi.text) as object[];
+	expect(statements).toHaveLength(10 + 3);
+	for (const statement of statements) expect(validateStatement(statement)).toEqual([]);
+
+	const backup = await downloaded(page, 'Download a backup');
+	expect(JSON.parse(backup.text)).toMatchObject({ format: 'coursekit-backup', version: 1 });
+	await expect(page.getByText(/Last backed up/)).toBeVisible();
+});
+
+test('a backup restored in a fresh browser reproduces the progress page', async ({
+	page,
+	browser
+}) => {
+	await takeQuiz(page, 7);
+	await page.goto('/courses/ai-frameworks/lessons/key-differences');
+	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
+	await expect(page.getByRole('button', { name: '✓ Done' })).toBeVisible();
+	await page.goto('/progress');
+	await expect(page.getByRole('table').filter({ hasText: 'Based on' })).toBeVisible();
+	const original = await courseText(page);
+	const { download } = await downloaded(page, 'Download a backup');
+	const file = (await download.path())!;
+
+	const fresh = await browser.newContext();
+	const other = await fresh.newPage();
+	await other.goto('/progress');
+	await expect(other.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible();
+	await other.getByLabel('Restore from a backup…').setInputFiles(file);
+	const preview = other.getByRole('region', { name: 'Restore this backup?' });
+	await expect(preview).toContainText('1 new attempt will be added.');
+	await expect(preview).toContainText('1 lesson will be marked as done.');
+	await preview.getByRole('button', { name: 'Restore' }).click();
+	await expect(other.getByRole('status').filter({ hasText: 'Backup restored' })).toBeVisible();
+	await expect(other.getByRole('table').filter({ hasText: 'Based on' })).toBeVisible();
+	expect(await courseText(other)).toBe(original);
+
+	// Restoring the same file again adds nothing.
+	await other.getByLabel('Restore from a backup…').setInputFiles(file);
+	await expect(other.getByRole('region', { name: 'Restore this backup?' })).toContainText(
+		'0 new attempts will be added.'
+	);
+	await fresh.close();
+});
+
+test('a wrong file gets a clear message and changes nothing', async ({ page }) => {
+	await takeQuiz(page, 2);
+	await page.goto('/progress');
+	await expect(page.getByRole('table').filter({ hasText: 'Based on' })).toBeVisible();
+	const before = await courseText(page);
+	for (const [name, body, message] of [
+		['notes.txt', 'hello', 'not valid JSON'],
+		[
+			'results.json',
+			JSON.stringify({ format: 'coursekit-results', version: 1 }),
+			'not a Coursekit backup'
+		],
+		[
+			'future.json',
+			JSON.stringify({ format: 'coursekit-backup', version: 9 }),
+			'newer version of Coursekit'
+		],
+		['evil.json', '{"format":"coursekit-backup","version":1,"__proto__":{"x":1}}', 'forbidden key']
+	]) {
+		await page
+			.getByLabel('Restore from a backup…')
+			.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+		await expect(page.getByRole('alert')).toContainText(message);
+		await expect(page.getByRole('region', { name: 'Restore this backup?' })).toHaveCount(0);
+	}
+	expect(await courseText(page)).toBe(before);
+});
+
+test('corrupt records in storage leave every page working, with a recovery message', async ({
+	page
+}) => {
+	await takeQuiz(page, 1);
+	await page.evaluate(async () => {
+		await new Promise<void>((resolve, reject) => {
+			const open = indexedDB.open('coursekit');
+			open.onsuccess = () => {
+				const tx = open.result.transaction('attempts', 'readwrite');
+				tx.objectStore('attempts').put({
+					id: 'corrupt-1',
+					courseId: 'ai-frameworks',
+					quizId: 'overview',
+					answers: 'garbage'
+				});
+				tx.oncomplete = () => resolve();
+				tx.onerror = () => reject(tx.error);
+			};
+		});
+	});
+	await page.goto('/courses/ai-frameworks');
+	await expect(
+		page.getByRole('listitem').filter({ hasText: 'Quiz: Meet the frameworks' })
+	).toContainText('best 10%');
+	await page.goto(quizPath('overview'));
+	await expect(page.getByRole('heading', { name: 'Your attempts' })).toBeVisible();
+	await page.goto('/progress');
+	await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toContainText(
+		'1 stored record'
+	);
+	const waiting = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download the set-aside records' }).click();
+	const records = JSON.parse(readFileSync((await (await waiting).path())!, 'utf8'));
+	expect(records[0].record.id).toBe('corrupt-1');
+});

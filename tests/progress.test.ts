@@ -76,6 +76,12 @@ test('progress shows lessons done, quiz scores, mastery per topic and history', 
 		await page.emulateMedia({ colorScheme });
 		await expectNoAxeViolations(page);
 	}
+	// The printable report: who it is for, the figures, none of the buttons.
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByText(/^Report for learner-/)).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Mastery per topic' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Download a backup' })).toBeHidden();
+	await expect(page.locator('.site-header')).toBeHidden();
 });
 
 test('each export downloads and parses: results JSON, CSV, xAPI and backup', async ({ page }) => {

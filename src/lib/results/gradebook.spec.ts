@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { regrade, gradebookRows, type GradebookQuiz } from './regrade.ts';
+import { itemAnalysis } from './item-analysis.ts';
+import { canvasCsv, moodleCsv } from './lms-csv.ts';
+import { buildResultsFile } from './export.ts';
+import { answerQuestion, startAttempt, submitAttempt } from '../quiz/attempt.ts';
+import { contentHash } from '../quiz/hash.ts';
+import { question } from '../testing/builders.ts';
+import type { ResultsFile } from './schema.ts';
+
+const q1 = question('truefalse', { id: 'q1', answer: true });
+const q2 = question('single', { id: 'q2' });
+const questions = [q1, q2];
+const quiz: GradebookQuiz = {
+	courseId: 'c',
+	quizId: 'quiz',
+	title: 'Quiz',
+	passMark: 50,
+	contentHash: contentHash(questions),
+	questions: new Map(questions.map((q) => [q.id, q]))
+};
+const quizzes = new Map([['c/quiz', quiz]]);
+const t = new Date('2026-11-25T10:00:00Z');
+
+function fileFor(
+	learnerId: string,
+	answers: { q1?: boolean; q2?: string },
+	options: { attemptId?: string; assignmentId?: string; minutes?: number } = {}
+): ResultsFile {
+	const when = new Date(t.getTime() + (options.minutes ?? 0) * 60_000);
+	let a = startAttempt(
+		{ courseId: 'c', quizId: 'quiz', contentHash: quiz.contentHash, settings: {} },
+		['q1', 'q2'],
+		{
+			id: options.attemptId ?? `${learnerId}-1`,
+			seed: 1,
+			now: when,
+			assignmentId: options.assignmentId
+		}
+	);
+	if (answers.q1 !== undefined) a = answerQuestion(a, 'q1', answers.q1, when);
+	if (answers.q2 !== undefined) a = answerQuestion(a, 'q2', answers.q2, when);
+	a = submitAttempt(a, questions, 50, when);
+	return buildResultsFile({
+		learner: { id: learnerId, name: learnerId.toUpperCase(), email: `${learnerId}@school.example` },
+		attempts: [a],
+		now: when
+	});
+}
+
+const flagsOf = (files: { source: string; file: ResultsFile }[], options = {}) =>
+	regrade(files, { quizzes, ...options }).map((g) => g.flags);
+
+describe('re-grading', () => {
+	it('scores every attempt from its raw answers and raises no flag on an honest file', () => {
+		const [graded] = regrade(
+			[{ source: 'ada.json', file: fileFor('ada', { q1: true, q2: 'static' }) }],
+			{ quizzes }
+		);
+		expect(graded.score).toBe(0.5);
+		expect(graded.passed).toBe(true);
+		expect(graded.flags).toEqual([]);
+	});
+
+	it('flags a raised claimed score, and keeps its own score', () => {
+		const file = fileFor('bob', { q1: false, q2: 'static' });
+		file.attempts[0].score = 1;
+		const [graded] = regrade([{ source: 'bob.json', file }], { quizzes });
+		expect(graded.score).toBe(0);
+		expect(graded.flags).toEqual(['score-differs']);
+	});
+
+	it('re-grades altered answers to their real score (and flags the mismatch)', () => {
+		const file = fileFor('cy', { q1: false, q2: 'static' });
+		file.attempts[0].answers = { q1: true, q2: 'dynamic' };
+		const [graded] = regrade([{ source: 'cy.json', file }], { quizzes });
+		expect(graded.score).toBe(1);
+		expect(graded.flags).toEqual(['score-differs']);
+	});
+
+	it('flags duplicates, conflicting copies, another assignment, lateness and unknown content', () => {
+		const honest = fileFor('di', { q1: true }, { assignmentId: 'week-3' });
+		const conflicting = fileFor('di', { q1: false }, { assignmentId: 'week-3' });
+		conflicting.attempts[0].score = honest.attempts[0].score;
+		expect(
+			flagsOf([
+				{ source: 'a', file: honest },
+				{ source: 'b', file: honest }
+			])
+		).toEqual([[], ['duplicate']]);
+		expect(
+			flagsOf([
+				{ source: 'a', file: honest },
+				{ source: 'b', file: conflicting }
+			])[1]
+		).toContain('conflict');
+		expect(flagsOf([{ source: 'a', file: honest }], { assignment: { id: 'week-4' } })).toEqual([
+			['other-assignment']
+		]);
+		expect(
+			flagsOf(
+				[
+					{
+						source: 'a',
+						file: fileFor('ed', { q1: true }, { assignmentId: 'week-3', minutes: 120 })
+					}
+				],
+				{ assignment: { id: 'week-3', due: '2026-11-25T11:00:00Z' } }
+			)
+		).toEqual([['late']]);
+		const old = fileFor('fa', { q1: true });
+		old.attempts[0].contentHash = 'q1-0000000000000000';
+		expect(flagsOf([{ source: 'a', file: old }])).toEqual([['unknown-content']]);
+	});
+
+	it('builds learners × quizzes with the best score, ignoring duplicate copies', () => {
+		const first = fileFor('gi', { q1: true }, { attemptId: 'g1' });
+		const second = fileFor('gi', { q1: true, q2: 'dynamic' }, { attemptId: 'g2', minutes: 5 });
+		const rows = gradebookRows(
+			regrade(
+				[
+					{ source: 'x', file: first },
+					{ source: 'y', file: second },
+					{ source: 'z', file: second }
+				],
+				{ quizzes }
+			),
+			quizzes
+		);
+		expect(rows).toHaveLength(1);
+		expect(rows[0].scores['c/quiz']).toEqual({
+			best: 1,
+			passed: true,
+			attempts: 2,
+			flags: ['duplicate']
+		});
+	});
+});
+
+describe('item analysis, against hand-computed figures', () => {
+	// Four learners. q1 right for A, B, C; q2 right for A only; D gets both wrong, choosing "static".
+	const files = [
+		fileFor('a', { q1: true, q2: 'dynamic' }),
+		fileFor('b', { q1: true, q2: 'static' }),
+		fileFor('c', { q1: true, q2: 'both' }),
+		fileFor('d', { q1: false, q2: 'static' })
+	].map((file, i) => ({ source: `${i}`, file }));
+	const stats = itemAnalysis(regrade(files, { quizzes }), quiz.questions);
+
+	it('gives facility as the mean score', () => {
+		expect(stats.find((s) => s.questionId === 'q1')!.facility).toBe(0.75);
+		expect(stats.find((s) => s.questionId === 'q2')!.facility).toBe(0.25);
+	});
+
+	it('gives discrimination as top 27% minus bottom 27% (one learner each of four)', () => {
+		// Totals: a 1, b 0.5, c 0.5, d 0 → upper {a}, lower {d}.
+		expect(stats.find((s) => s.questionId === 'q1')!.discrimination).toBe(1);
+		expect(stats.find((s) => s.questionId === 'q2')!.discrimination).toBe(1);
+	});
+
+	it('names the most chosen wrong answer', () => {
+		expect(stats.find((s) => s.questionId === 'q2')!.commonWrong).toEqual({
+			answer: 'static',
+			count: 2
+		});
+		expect(stats.find((s) => s.questionId === 'q1')!.commonWrong).toEqual({
+			answer: 'false',
+			count: 1
+		});
+	});
+});
+
+describe('LMS exports', () => {
+	const rows = gradebookRows(
+		regrade([{ source: 'x', file: fileFor('=evil', { q1: true }) }], { quizzes }),
+		quizzes
+	);
+	const columns = [{ key: 'c/quiz', title: 'Quiz' }];
+
+	it('Moodle: an identifier column then one per quiz', () => {
+		expect(moodleCsv(rows, columns, 'email').split('\r\n')).toEqual([
+			'Email address,Quiz',
+			"'=evil@school.example,50"
+		]);
+		expect(moodleCsv(rows, columns, 'idnumber').split('\r\n')[0]).toBe('ID number,Quiz');
+	});
+
+	it('Canvas: Student, ID, SIS User ID, SIS Login ID, Section, then quizzes; formula-safe', () => {
+		const [header, row] = canvasCsv(rows, columns).split('\r\n');
+		expect(header).toBe('Student,ID,SIS User ID,SIS Login ID,Section,Quiz');
+		expect(row).toBe("'=EVIL,,,'=evil@school.example,,50");
+	});
+});

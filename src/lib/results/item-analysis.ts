@@ -1,0 +1,66 @@
+/**
+ * Item analysis of a class's answers to one quiz: for each question its facility (mean score),
+ * discrimination (mean score of the top 27% of learners by quiz score minus that of the bottom
+ * 27%) and the most chosen wrong answer.
+ */
+import type { Question } from '../content/schema.ts';
+import { normaliseText } from '../quiz/grade.ts';
+import { response } from './xapi.ts';
+import type { GradedAttempt } from './regrade.ts';
+
+export interface ItemStats {
+	questionId: string;
+	answers: number;
+	facility: number;
+	discrimination: number;
+	/** The most frequent answer that scored below 1, with how many gave it. */
+	commonWrong?: { answer: string; count: number };
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+function answerText(question: Question | undefined, answer: unknown): string {
+	if (question?.type === 'text' && typeof answer === 'string') return normaliseText(answer);
+	if (Array.isArray(answer) && question?.type === 'multiple') return [...answer].sort().join('[,]');
+	if (answer && typeof answer === 'object' && !Array.isArray(answer)) {
+		return response(
+			Object.fromEntries(Object.entries(answer).sort(([a], [b]) => a.localeCompare(b)))
+		);
+	}
+	return response(answer);
+}
+
+/** Stats for every question that appears in `attempts` (one quiz's attempts, one per learner). */
+export function itemAnalysis(
+	attempts: readonly GradedAttempt[],
+	questions: ReadonlyMap<string, Question>
+): ItemStats[] {
+	const scored = attempts.filter((a) => a.score !== undefined);
+	const ranked = [...scored].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+	const group = Math.max(1, Math.round(ranked.length * 0.27));
+	const upper = new Set(ranked.slice(0, group));
+	const lower = new Set(ranked.slice(-group));
+	const ids = [...new Set(scored.flatMap((a) => a.attempt.questionIds))];
+	return ids.map((questionId) => {
+		const taking = scored.filter((a) => questionId in a.questionScores);
+		const scoreOf = (a: GradedAttempt) => a.questionScores[questionId] ?? 0;
+		const wrong = new Map<string, number>();
+		for (const a of taking) {
+			if (scoreOf(a) >= 1) continue;
+			const given = a.attempt.answers[questionId];
+			if (given === undefined) continue;
+			const text = answerText(questions.get(questionId), given);
+			wrong.set(text, (wrong.get(text) ?? 0) + 1);
+		}
+		const top = [...wrong].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+		return {
+			questionId,
+			answers: taking.length,
+			facility: mean(taking.map(scoreOf)),
+			discrimination:
+				mean(taking.filter((a) => upper.has(a)).map(scoreOf)) -
+				mean(taking.filter((a) => lower.has(a)).map(scoreOf)),
+			...(top ? { commonWrong: { answer: top[0], count: top[1] } } : {})
+		};
+	});
+}

@@ -1,0 +1,140 @@
+/**
+ * The gradebook's own grading: every imported attempt is re-graded from its raw answers with the
+ * app's content, and flagged when something does not add up. Nothing the learner's browser
+ * computed is trusted.
+ */
+import type { Question } from '../content/schema.ts';
+import { gradeAnswer } from '../quiz/grade.ts';
+import type { Learner, ResultAttempt, ResultsFile } from './schema.ts';
+
+export interface GradebookQuiz {
+	courseId: string;
+	quizId: string;
+	title: string;
+	passMark: number;
+	contentHash: string;
+	questions: ReadonlyMap<string, Question>;
+}
+
+export type Flag =
+	| 'score-differs'
+	| 'unknown-content'
+	| 'unknown-quiz'
+	| 'duplicate'
+	| 'conflict'
+	| 'other-assignment'
+	| 'late';
+
+export const FLAG_TEXT: Record<Flag, string> = {
+	'score-differs': 'claimed score differs from the re-grade',
+	'unknown-content': 'answered a version of the quiz this gradebook does not know',
+	'unknown-quiz': 'a quiz this gradebook does not have',
+	duplicate: 'the same attempt appears in another file',
+	conflict: 'the same attempt appears elsewhere with different answers',
+	'other-assignment': 'handed in for another assignment',
+	late: 'submitted after the due date'
+};
+
+export interface GradedAttempt {
+	source: string;
+	learner: Learner;
+	attempt: ResultAttempt;
+	/** The gradebook's score in [0, 1] (undefined when the quiz is unknown). */
+	score?: number;
+	passed?: boolean;
+	/** Per presented question: its re-graded score. */
+	questionScores: Record<string, number>;
+	flags: Flag[];
+}
+
+export interface RegradeOptions {
+	quizzes: ReadonlyMap<string, GradebookQuiz>;
+	assignment?: { id: string; due?: string };
+}
+
+const answerKey = (a: ResultAttempt) => JSON.stringify([a.questionIds, a.answers, a.submittedAt]);
+
+/** Re-grades every attempt of every file and flags what does not add up. */
+export function regrade(
+	files: readonly { source: string; file: ResultsFile }[],
+	options: RegradeOptions
+): GradedAttempt[] {
+	const seen = new Map<string, { key: string; source: string }>();
+	const out: GradedAttempt[] = [];
+	for (const { source, file } of files) {
+		for (const attempt of file.attempts) {
+			const flags: Flag[] = [];
+			const quiz = options.quizzes.get(`${attempt.courseId}/${attempt.quizId}`);
+			const questionScores: Record<string, number> = {};
+			let score: number | undefined;
+			if (!quiz) {
+				flags.push('unknown-quiz');
+			} else {
+				if (attempt.contentHash !== quiz.contentHash) flags.push('unknown-content');
+				const scores = attempt.questionIds.map((id) => {
+					const question = quiz.questions.get(id);
+					const given = Object.prototype.hasOwnProperty.call(attempt.answers, id)
+						? attempt.answers[id]
+						: undefined;
+					const s = question && given !== undefined ? gradeAnswer(question, given) : 0;
+					questionScores[id] = s;
+					return s;
+				});
+				score = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : 0;
+				if (Math.abs(score - attempt.score) > 1e-6) flags.push('score-differs');
+			}
+			const key = `${file.learner.id}/${attempt.attemptId}`;
+			const before = seen.get(key);
+			if (before) flags.push(before.key === answerKey(attempt) ? 'duplicate' : 'conflict');
+			else seen.set(key, { key: answerKey(attempt), source });
+			const assignmentId = attempt.assignmentId ?? file.assignmentId;
+			if (options.assignment && assignmentId !== options.assignment.id)
+				flags.push('other-assignment');
+			if (
+				options.assignment?.due &&
+				attempt.submittedAt > new Date(options.assignment.due).toISOString()
+			)
+				flags.push('late');
+			out.push({
+				source,
+				learner: file.learner,
+				attempt,
+				score,
+				passed: quiz && score !== undefined ? score * 100 + 1e-9 >= quiz.passMark : undefined,
+				questionScores,
+				flags
+			});
+		}
+	}
+	return out;
+}
+
+export interface GradebookRow {
+	learner: Learner;
+	/** quiz key → best re-graded score among attempts that are not duplicates. */
+	scores: Record<string, { best: number; passed: boolean; attempts: number; flags: Flag[] }>;
+}
+
+/** Learners × quizzes: the best re-graded score of each, with every flag raised on the way. */
+export function gradebookRows(
+	graded: readonly GradedAttempt[],
+	quizzes: ReadonlyMap<string, GradebookQuiz>
+): GradebookRow[] {
+	const rows = new Map<string, GradebookRow>();
+	for (const g of graded) {
+		const row = rows.get(g.learner.id) ?? { learner: g.learner, scores: {} };
+		rows.set(g.learner.id, row);
+		const key = `${g.attempt.courseId}/${g.attempt.quizId}`;
+		const cell = row.scores[key] ?? { best: 0, passed: false, attempts: 0, flags: [] };
+		if (!g.flags.includes('duplicate') && g.score !== undefined) {
+			cell.attempts += 1;
+			cell.best = Math.max(cell.best, g.score);
+			cell.passed = cell.best * 100 + 1e-9 >= (quizzes.get(key)?.passMark ?? 100);
+		}
+		cell.flags = [...new Set([...cell.flags, ...g.flags])];
+		row.scores[key] = cell;
+	}
+	return [...rows.values()].sort((a, b) =>
+		(a.learner.name ?? a.learner.id).localeCompare(b.learner.name ?? b.learner.id)
+	);
+}

@@ -1,9 +1,17 @@
 import { COURSES, LESSON_PATHS, expect, expectNoAxeViolations, test } from './support/fixtures.ts';
 
+const QUIZ_PATHS = COURSES.flatMap((c) =>
+	[...c.quizzes.keys()].map((q) => `/courses/${c.id}/quizzes/${q}`)
+);
 const PAGES = [
 	'/',
 	...COURSES.map((c) => `/courses/${c.id}`),
 	...LESSON_PATHS,
+	...QUIZ_PATHS,
+	'/progress',
+	'/instructor',
+	'/instructor/gradebook',
+	'/assignment',
 	'/courses/no-such-course'
 ];
 

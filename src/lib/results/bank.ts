@@ -2,6 +2,8 @@
 import type { Question } from '../content/schema.ts';
 import type { QuizInfo } from './csv.ts';
 import type { QuizMeta } from './xapi.ts';
+import type { GradebookQuiz } from './regrade.ts';
+import { contentHash } from '../quiz/hash.ts';
 
 export interface Bank {
 	courseId: string;
@@ -40,3 +42,25 @@ export const quizInfos = (banks: readonly Bank[]): QuizInfo[] =>
 			passMark: q.passMark
 		}))
 	);
+
+/** `courseId/quizId` → what the gradebook re-grades with, content hash computed from the bank. */
+export function gradebookQuizzes(banks: readonly Bank[]): ReadonlyMap<string, GradebookQuiz> {
+	return new Map(
+		banks.flatMap((bank) =>
+			bank.quizzes.map(
+				(q) =>
+					[
+						`${bank.courseId}/${q.id}`,
+						{
+							courseId: bank.courseId,
+							quizId: q.id,
+							title: q.title,
+							passMark: q.passMark,
+							contentHash: contentHash(q.questions),
+							questions: new Map(q.questions.map((x) => [x.id, x]))
+						}
+					] as const
+			)
+		)
+	);
+}

@@ -113,6 +113,17 @@ describe('re-grading', () => {
 		expect(flagsOf([{ source: 'a', file: old }])).toEqual([['unknown-content']]);
 	});
 
+	it("applies an assignment's pass mark over the quiz's", () => {
+		const file = fileFor('ha', { q1: true }, { assignmentId: 'week-3' });
+		const graded = regrade([{ source: 'x', file }], {
+			quizzes,
+			assignment: { id: 'week-3', passMark: 40 }
+		});
+		expect(graded[0].passed).toBe(true);
+		expect(gradebookRows(graded, quizzes, 60)[0].scores['c/quiz'].passed).toBe(false);
+		expect(gradebookRows(graded, quizzes, 40)[0].scores['c/quiz'].passed).toBe(true);
+	});
+
 	it('builds learners × quizzes with the best score, ignoring duplicate copies', () => {
 		const first = fileFor('gi', { q1: true }, { attemptId: 'g1' });
 		const second = fileFor('gi', { q1: true, q2: 'dynamic' }, { attemptId: 'g2', minutes: 5 });

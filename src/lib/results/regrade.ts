@@ -49,7 +49,8 @@ export interface GradedAttempt {
 
 export interface RegradeOptions {
 	quizzes: ReadonlyMap<string, GradebookQuiz>;
-	assignment?: { id: string; due?: string };
+	/** Grading for an assignment: its id, due date and pass mark (which wins over the quiz's). */
+	assignment?: { id: string; due?: string; passMark?: number };
 }
 
 const answerKey = (a: ResultAttempt) => JSON.stringify([a.questionIds, a.answers, a.submittedAt]);
@@ -100,7 +101,10 @@ export function regrade(
 				learner: file.learner,
 				attempt,
 				score,
-				passed: quiz && score !== undefined ? score * 100 + 1e-9 >= quiz.passMark : undefined,
+				passed:
+					quiz && score !== undefined
+						? score * 100 + 1e-9 >= (options.assignment?.passMark ?? quiz.passMark)
+						: undefined,
 				questionScores,
 				flags
 			});
@@ -118,7 +122,9 @@ export interface GradebookRow {
 /** Learners × quizzes: the best re-graded score of each, with every flag raised on the way. */
 export function gradebookRows(
 	graded: readonly GradedAttempt[],
-	quizzes: ReadonlyMap<string, GradebookQuiz>
+	quizzes: ReadonlyMap<string, GradebookQuiz>,
+	/** An assignment's pass mark, which wins over each quiz's. */
+	passMark?: number
 ): GradebookRow[] {
 	const rows = new Map<string, GradebookRow>();
 	for (const g of graded) {
@@ -129,7 +135,7 @@ export function gradebookRows(
 		if (!g.flags.includes('duplicate') && g.score !== undefined) {
 			cell.attempts += 1;
 			cell.best = Math.max(cell.best, g.score);
-			cell.passed = cell.best * 100 + 1e-9 >= (quizzes.get(key)?.passMark ?? 100);
+			cell.passed = cell.best * 100 + 1e-9 >= (passMark ?? quizzes.get(key)?.passMark ?? 100);
 		}
 		cell.flags = [...new Set([...cell.flags, ...g.flags])];
 		row.scores[key] = cell;

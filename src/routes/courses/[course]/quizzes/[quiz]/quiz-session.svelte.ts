@@ -52,7 +52,11 @@ export class QuizSession {
 	private lock: AttemptLock | null = null;
 	private stopListening = () => {};
 
-	constructor(readonly quiz: QuizView) {}
+	/** `assignmentId`: attempts taken from an assignment link are tagged and counted apart. */
+	constructor(
+		readonly quiz: QuizView,
+		readonly assignmentId?: string
+	) {}
 
 	get questions() {
 		return this.quiz.questions.map((v) => v.question);
@@ -75,7 +79,9 @@ export class QuizSession {
 		this.initialising = true;
 		try {
 			this.db = await openCoursekitDB();
-			this.attempts = await attemptsForQuiz(this.db, this.quiz.courseId, this.quiz.id);
+			this.attempts = (await attemptsForQuiz(this.db, this.quiz.courseId, this.quiz.id)).filter(
+				(a) => a.assignmentId === this.assignmentId
+			);
 		} catch {
 			this.db = null;
 			this.storage = 'unavailable';
@@ -103,7 +109,7 @@ export class QuizSession {
 				settings: this.quiz.settings
 			},
 			drawn.map((q) => q.id),
-			{ id: crypto.randomUUID(), seed, now: currentTime() }
+			{ id: crypto.randomUUID(), seed, now: currentTime(), assignmentId: this.assignmentId }
 		);
 		await this.open(attempt);
 		await this.persist(attempt);
@@ -213,6 +219,7 @@ export class QuizSession {
 	/** Another tab saved an attempt at this quiz: show it (newer revisions only). */
 	private receive(attempt: Attempt) {
 		if (attempt.courseId !== this.quiz.courseId || attempt.quizId !== this.quiz.id) return;
+		if (attempt.assignmentId !== this.assignmentId) return;
 		const known = this.attempts.find((a) => a.id === attempt.id);
 		if (known && known.revision >= attempt.revision) return;
 		this.remember(attempt);

@@ -1,0 +1,151 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
+import { answerCorrectly } from './support/keyboard.ts';
+import { quizOf } from './support/quiz.ts';
+import { answerQuestion, startAttempt, submitAttempt } from '../src/lib/quiz/attempt.ts';
+import { correctAnswer } from '../src/lib/quiz/grade.ts';
+import { contentHash } from '../src/lib/quiz/hash.ts';
+import { buildResultsFile } from '../src/lib/results/export.ts';
+
+const OVERVIEW = quizOf('overview');
+
+test('an assignment goes from the instructor to a student and back into the gradebook', async ({
+	page,
+	browser
+}) => {
+	// The instructor builds the assignment.
+	await page.goto('/instructor');
+	await page.getByLabel('Title').fill('Week 1: meet the frameworks');
+	await page.getByRole('checkbox', { name: 'Meet the frameworks', exact: true }).check();
+	await page.getByRole('checkbox', { name: 'Quiz: Meet the frameworks' }).check();
+	await page.getByLabel(/Pass mark/).fill('60');
+	await page.getByLabel(/Attempts allowed/).fill('2');
+	await page.getByLabel('Feedback').selectOption('deferred');
+	await page.getByLabel(/Instructions/).fill('Read first, then take the quiz.');
+	await page.getByRole('button', { name: 'Create the link' }).click();
+	const linkBox = page.getByLabel(/Assignment link \(\d+ characters\)/);
+	const link = await linkBox.inputValue();
+	expect(link).toMatch(/\/assignment#a1\.[A-Za-z0-9_-]+$/);
+	await expect(page.getByRole('table')).toContainText('Week 1: meet the frameworks');
+	await expectNoAxeViolations(page);
+
+	// A student opens the link in their own browser and takes the quiz.
+	const studentContext = await browser.newContext({ acceptDownloads: true });
+	const student = await studentContext.newPage();
+	await student.goto(link);
+	await expect(student.getByRole('heading', { level: 1 })).toHaveText(
+		'Week 1: meet the frameworks'
+	);
+	await expect(student.getByText('Read first, then take the quiz.')).toBeVisible();
+	await expectNoAxeViolations(student);
+	await student.getByRole('link', { name: 'Quiz: Meet the frameworks' }).click();
+	await expect(
+		student.getByRole('status').filter({ hasText: 'Part of the assignment' })
+	).toBeVisible();
+	await expect(student.getByText('After you submit (exam style)')).toBeVisible();
+	await expect(student.getByText('1 of 2').or(student.getByText('2 of 2'))).toBeVisible();
+	await student.getByRole('button', { name: 'Start the quiz' }).click();
+	for (let i = 0; i < 6; i++) {
+		const id = await student.locator('[data-question-id]').getAttribute('data-question-id');
+		await answerCorrectly(student, OVERVIEW.question(id!));
+		await expect(student.getByRole('button', { name: 'Check answer' })).toHaveCount(0);
+		await student.getByRole('button', { name: 'Next →' }).click();
+	}
+	await student.getByRole('button', { name: 'Submit quiz…' }).click();
+	await student.getByRole('button', { name: 'Submit now' }).click();
+	await expect(student.getByRole('status').filter({ hasText: '60%' })).toContainText('Passed');
+
+	await student.goto(link);
+	await expect(
+		student.getByRole('listitem').filter({ hasText: 'Quiz: Meet the frameworks' })
+	).toContainText('Best 60% · passed');
+	const waiting = student.waitForEvent('download');
+	await student.getByRole('button', { name: /Hand in/ }).click();
+	const handedIn = readFileSync((await (await waiting).path())!, 'utf8');
+	await expect(student.getByLabel('Results code')).toHaveValue(/^CK1\./);
+	const code = await student.getByLabel('Results code').inputValue();
+	await studentContext.close();
+
+	// The instructor imports the file, a copy with an edited score, and the code.
+	const dir = mkdtempSync(join(tmpdir(), 'coursekit-'));
+	const honest = join(dir, 'ada.json');
+	const edited = join(dir, 'ada-edited.json');
+	writeFileSync(honest, handedIn);
+	const forged = JSON.parse(handedIn);
+	forged.attempts[0].score = 1;
+	writeFileSync(edited, JSON.stringify(forged));
+	await page.goto('/instructor/gradebook');
+	await page
+		.getByLabel('Grade for assignment')
+		.selectOption({ label: 'Week 1: meet the frameworks' });
+	await page.getByLabel(/Choose results files/).setInputFiles([honest, edited]);
+	const files = page.getByRole('table').first();
+	await expect(files.getByRole('row', { name: /^ada\.json/ })).toContainText('OK');
+	await expect(files.getByRole('row', { name: /ada-edited\.json/ })).toContainText(
+		'claimed score differs from the re-grade'
+	);
+	await page.getByLabel(/paste results codes/).fill(code);
+	await page.getByRole('button', { name: 'Import the codes' }).click();
+	await expect(files.getByRole('row', { name: /pasted code/ })).toContainText(
+		'the same attempt appears in another file'
+	);
+	await expect(page.getByRole('table', { name: '' }).nth(1)).toContainText('60% · pass');
+	await expect(page.getByText('Item analysis')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	const csv = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'CSV for Canvas' }).click();
+	const canvas = readFileSync((await (await csv).path())!, 'utf8');
+	expect(canvas.split('\r\n')[0]).toBe(
+		'Student,ID,SIS User ID,SIS Login ID,Section,Quiz: Meet the frameworks'
+	);
+});
+
+test('the gradebook imports 30 files at once', async ({ page }) => {
+	const dir = mkdtempSync(join(tmpdir(), 'coursekit-class-'));
+	const questions = OVERVIEW.quiz.questions;
+	const hash = contentHash(questions);
+	const t = new Date('2026-11-20T09:00:00Z');
+	const paths = Array.from({ length: 30 }, (_, n) => {
+		let a = startAttempt(
+			{ courseId: 'ai-frameworks', quizId: 'overview', contentHash: hash, settings: {} },
+			questions.map((q) => q.id),
+			{ id: `class-${n}`, seed: n, now: t }
+		);
+		for (const q of questions.slice(0, n % 11)) a = answerQuestion(a, q.id, correctAnswer(q), t);
+		const file = buildResultsFile({
+			learner: { id: `learner-${n}`, name: `Learner ${String(n).padStart(2, '0')}` },
+			attempts: [submitAttempt(a, questions, 70, t)],
+			now: t
+		});
+		const path = join(dir, `learner-${n}.json`);
+		writeFileSync(path, JSON.stringify(file));
+		return path;
+	});
+	await page.goto('/instructor/gradebook');
+	await expect(page.getByLabel(/Choose results files/)).toBeEnabled();
+	const requests: string[] = [];
+	page.on('request', (request) => requests.push(request.url()));
+	await page.getByLabel(/Choose results files/).setInputFiles(paths);
+	await expect(page.getByText('30 imported; 30 attempts re-graded.')).toBeVisible();
+	// Importing sends nothing anywhere (and fetches nothing).
+	expect(requests).toEqual([]);
+	await expect(page.getByRole('row', { name: /^Learner 10 / })).toContainText('100% · pass');
+	await page.getByLabel('Filter learners').fill('Learner 0');
+	await expect(page.locator('table.grades tbody tr')).toHaveCount(10);
+});
+
+test('a damaged assignment link gets a clear page, not a crash', async ({
+	page,
+	consoleErrors
+}) => {
+	await page.goto('/assignment#a1.this-is-not-an-assignment');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'This assignment link does not work'
+	);
+	await expect(page.getByRole('alert')).toContainText('damaged');
+	await expectNoAxeViolations(page);
+	expect(consoleErrors).toEqual([]);
+});

@@ -15,6 +15,8 @@ const config = {
 			// A link to a #section that does not exist fails the build.
 			handleMissingId: 'fail'
 		},
+		// Registered by hand (src/lib/ui/UpdatePrompt.svelte) so the page can offer updates.
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'hash',
 			directives: {
@@ -29,7 +31,9 @@ const config = {
 				'connect-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
-				'form-action': ['self']
+				'form-action': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self']
 			}
 		}
 	}

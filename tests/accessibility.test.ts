@@ -9,6 +9,7 @@ const PAGES = [
 	...LESSON_PATHS,
 	...QUIZ_PATHS,
 	'/progress',
+	'/review',
 	'/instructor',
 	'/instructor/gradebook',
 	'/assignment',

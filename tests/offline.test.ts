@@ -40,6 +40,8 @@ test('after the first visit every page works with the network off', async ({ pag
 
 	await page.goto('/progress');
 	await expect(page.getByRole('heading', { name: 'Mastery per topic' })).toBeVisible();
+	await page.goto('/review');
+	await expect(page.getByRole('status').filter({ hasText: 'due now' })).toContainText('of 1.');
 	await page.goto('/instructor');
 	await expect(page.getByRole('button', { name: 'Create the link' })).toBeVisible();
 	await page.goto('/instructor/gradebook');

@@ -6,6 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Attempt } from '$lib/quiz/attempt';
 import { isAttempt } from '$lib/quiz/attempt-guard';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import type { ReviewEvent } from '$lib/review/schedule';
 
 export const DB_NAME = 'coursekit';
 export const DB_VERSION = LATEST_VERSION;
@@ -38,6 +39,11 @@ interface CoursekitSchema extends DBSchema {
 	lessons: {
 		key: string;
 		value: { key: string; at: string };
+	};
+	/** Answers given in spaced-repetition review. */
+	reviews: {
+		key: string;
+		value: ReviewEvent;
 	};
 }
 
@@ -145,11 +151,36 @@ export async function applyRestore(
 	db: CoursekitDB,
 	attempts: Attempt[],
 	lessons: { key: string; at: string }[],
-	profile: unknown
+	profile: unknown,
+	reviews: ReviewEvent[] = []
 ) {
-	const tx = db.transaction(['attempts', 'lessons', 'meta'], 'readwrite');
+	const tx = db.transaction(['attempts', 'lessons', 'meta', 'reviews'], 'readwrite');
 	for (const attempt of attempts) await tx.objectStore('attempts').put(attempt);
+	for (const review of reviews) await tx.objectStore('reviews').put(review);
 	for (const lesson of lessons) await tx.objectStore('lessons').put(lesson);
 	await tx.objectStore('meta').put({ key: 'profile', value: profile });
 	await tx.done;
+}
+
+const RATINGS = new Set(['again', 'hard', 'good', 'easy']);
+
+const isReviewEvent = (r: unknown): r is ReviewEvent => {
+	const e = r as ReviewEvent | null;
+	return (
+		typeof e?.id === 'string' &&
+		typeof e.courseId === 'string' &&
+		typeof e.questionId === 'string' &&
+		typeof e.at === 'string' &&
+		!Number.isNaN(Date.parse(e.at)) &&
+		RATINGS.has(e.rating)
+	);
+};
+
+/** Every stored review answer (malformed ones are skipped). */
+export async function allReviews(db: CoursekitDB): Promise<ReviewEvent[]> {
+	return (await db.getAll('reviews')).filter(isReviewEvent);
+}
+
+export async function saveReview(db: CoursekitDB, event: ReviewEvent): Promise<void> {
+	await db.put('reviews', event);
 }

@@ -38,6 +38,17 @@ export const MIGRATIONS: Migration[] = [
 			delete rest.lessons;
 			return rest;
 		}
+	},
+	{
+		// v3: spaced-repetition review answers (cards are derived from them and quiz answers).
+		version: 3,
+		stores: [{ name: 'reviews', keyPath: 'id' }],
+		up: (s) => ({ ...s, reviews: s.reviews ?? [] }),
+		down: (s) => {
+			const rest = { ...s };
+			delete rest.reviews;
+			return rest;
+		}
 	}
 ];
 

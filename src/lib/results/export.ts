@@ -1,5 +1,6 @@
 /** Building the files a learner exports: the results file and the full backup. */
 import type { Attempt } from '../quiz/attempt.ts';
+import type { ReviewEvent } from '../review/schedule.ts';
 import { APP_VERSION } from '../version.ts';
 import {
 	BACKUP_FORMAT,
@@ -59,6 +60,7 @@ export function buildBackup(options: {
 	profile: Profile;
 	attempts: readonly Attempt[];
 	lessonsDone: { key: string; at: string }[];
+	reviews?: ReviewEvent[];
 	now: Date;
 }): BackupFile {
 	return {
@@ -68,7 +70,8 @@ export function buildBackup(options: {
 		exportedAt: options.now.toISOString(),
 		profile: options.profile,
 		attempts: [...options.attempts],
-		lessonsDone: options.lessonsDone
+		lessonsDone: options.lessonsDone,
+		reviews: options.reviews ?? []
 	};
 }
 

@@ -39,6 +39,30 @@ describe('planning a restore', () => {
 		]);
 	});
 
+	it('brings review answers along, once', () => {
+		const review = {
+			id: 'r1',
+			courseId: 'c',
+			questionId: 'single-q',
+			at: t.toISOString(),
+			rating: 'good' as const
+		};
+		const backup = buildBackup({
+			profile: me,
+			attempts: [],
+			lessonsDone: [],
+			reviews: [review],
+			now: t
+		});
+		const plan = planRestore({ profile: me, attempts: [], lessonsDone: [] }, backup);
+		expect(plan.reviewsAdded).toEqual([review]);
+		expect(describePlan(plan)).toContain('1 review answer will be added.');
+		expect(
+			planRestore({ profile: me, attempts: [], lessonsDone: [], reviews: [review] }, backup)
+				.reviewsAdded
+		).toEqual([]);
+	});
+
 	it('restoring the same backup twice changes nothing the second time', () => {
 		const backup = buildBackup({
 			profile: me,

@@ -10,6 +10,7 @@ export interface CurrentData {
 	profile: Profile | undefined;
 	attempts: readonly Attempt[];
 	lessonsDone: readonly { key: string; at: string }[];
+	reviews?: readonly { id: string }[];
 }
 
 export interface RestorePlan {
@@ -19,6 +20,8 @@ export interface RestorePlan {
 	updated: number;
 	unchanged: number;
 	lessonsAdded: { key: string; at: string }[];
+	/** Review answers not here yet. */
+	reviewsAdded: NonNullable<BackupFile['reviews']>;
 	/** The profile to keep after restoring. */
 	profile: Profile;
 	profileChanged: boolean;
@@ -47,6 +50,8 @@ export function planRestore(current: CurrentData, backup: BackupFile): RestorePl
 	}
 	const doneKeys = new Set(current.lessonsDone.map((l) => l.key));
 	const lessonsAdded = backup.lessonsDone.filter((l) => !doneKeys.has(l.key));
+	const reviewIds = new Set((current.reviews ?? []).map((r) => r.id));
+	const reviewsAdded = (backup.reviews ?? []).filter((r) => !reviewIds.has(r.id));
 	const profileChanged =
 		JSON.stringify(current.profile?.learner) !== JSON.stringify(backup.profile.learner);
 	return {
@@ -55,6 +60,7 @@ export function planRestore(current: CurrentData, backup: BackupFile): RestorePl
 		updated,
 		unchanged,
 		lessonsAdded,
+		reviewsAdded,
 		profile: {
 			...backup.profile,
 			lastBackupAt: current.profile?.lastBackupAt ?? backup.profile.lastBackupAt
@@ -73,6 +79,11 @@ export function describePlan(plan: RestorePlan): string[] {
 			: `${plan.unchanged} attempts are already here and stay as they are.`,
 		`${plan.lessonsAdded.length} lesson${plan.lessonsAdded.length === 1 ? '' : 's'} will be marked as done.`
 	];
+	if (plan.reviewsAdded.length) {
+		lines.push(
+			`${plan.reviewsAdded.length} review answer${plan.reviewsAdded.length === 1 ? '' : 's'} will be added.`
+		);
+	}
 	if (plan.profileChanged) {
 		const name = plan.profile.learner.name ?? plan.profile.learner.id;
 		lines.push(`Your profile will become the backup’s (${name}).`);

@@ -82,6 +82,20 @@ export const BackupFile = z.strictObject({
 	/** `courseId/lessonId` of lessons marked as done, with when. */
 	lessonsDone: z
 		.array(z.strictObject({ key: text(LIMITS.id * 2 + 1), at: isoDate }))
-		.check(z.maxLength(5_000))
+		.check(z.maxLength(5_000)),
+	/** Spaced-repetition review answers (absent in backups made before reviews existed). */
+	reviews: z.optional(
+		z
+			.array(
+				z.strictObject({
+					id,
+					courseId: id,
+					questionId: id,
+					at: isoDate,
+					rating: z.enum(['again', 'hard', 'good', 'easy'])
+				})
+			)
+			.check(z.maxLength(50_000))
+	)
 });
 export type BackupFile = z.infer<typeof BackupFile>;

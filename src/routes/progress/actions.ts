@@ -7,12 +7,14 @@ import type { Attempt } from '$lib/quiz/attempt';
 import type { Bank } from '$lib/results/bank';
 import type { BackupFile, Profile } from '$lib/results/schema';
 import type { RestorePlan } from '$lib/results/restore';
+import type { ReviewEvent } from '$lib/review/schedule';
 import { downloadFile } from '$lib/ui/download';
 
 export interface LearnerData {
 	profile: Profile;
 	attempts: readonly Attempt[];
 	lessons: { key: string; at: string }[];
+	reviews: ReviewEvent[];
 }
 
 async function resultsFile(data: LearnerData, now: Date) {
@@ -60,7 +62,13 @@ export async function makeBackup(data: LearnerData): Promise<BackupFile> {
 	const { buildBackup } = await import('$lib/results/export');
 	const now = new Date();
 	const profile = { ...data.profile, lastBackupAt: now.toISOString() };
-	return buildBackup({ profile, attempts: data.attempts, lessonsDone: data.lessons, now });
+	return buildBackup({
+		profile,
+		attempts: data.attempts,
+		lessonsDone: data.lessons,
+		reviews: data.reviews,
+		now
+	});
 }
 
 export function downloadBackup(backup: BackupFile) {
@@ -91,7 +99,12 @@ export async function planFromFile(file: File, data: LearnerData): Promise<Resto
 	});
 	if (!read.ok) return read;
 	const plan = planRestore(
-		{ profile: data.profile, attempts: data.attempts, lessonsDone: data.lessons },
+		{
+			profile: data.profile,
+			attempts: data.attempts,
+			lessonsDone: data.lessons,
+			reviews: data.reviews
+		},
 		read.value
 	);
 	return { ok: true, plan, backup: read.value, lines: describePlan(plan) };

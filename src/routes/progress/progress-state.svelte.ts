@@ -6,6 +6,7 @@ import type { Attempt } from '$lib/quiz/attempt';
 import type { Bank } from '$lib/results/bank';
 import type { BackupFile, Learner, Profile } from '$lib/results/schema';
 import type { RestorePlan } from '$lib/results/restore';
+import type { ReviewEvent } from '$lib/review/schedule';
 import type { CoursekitDB, QuarantinedRecord } from '$lib/progress/db';
 import { resolve } from '$app/paths';
 import {
@@ -29,6 +30,7 @@ export class ProgressState {
 	profile = $state.raw<Profile | null>(null);
 	attempts = $state.raw<Attempt[]>([]);
 	lessons = $state.raw<{ key: string; at: string }[]>([]);
+	reviews = $state.raw<ReviewEvent[]>([]);
 	quarantine = $state.raw<QuarantinedRecord[]>([]);
 	banks = $state.raw<Bank[]>([]);
 	persisted = $state<boolean | null>(null);
@@ -50,12 +52,13 @@ export class ProgressState {
 		this.courseIds = courseIds;
 		try {
 			// Storage code loads with the data it reads: nothing here can show before it anyway.
-			const { allAttempts, lessonsDone, openCoursekitDB, quarantined } = await db();
+			const { allAttempts, allReviews, lessonsDone, openCoursekitDB, quarantined } = await db();
 			const { loadProfile } = await import('$lib/progress/profile');
 			this.db = await openCoursekitDB();
 			this.profile = await loadProfile(this.db);
 			this.attempts = await allAttempts(this.db);
 			this.lessons = await lessonsDone(this.db);
+			this.reviews = await allReviews(this.db);
 			this.quarantine = await quarantined(this.db);
 			this.persisted = (await navigator.storage?.persisted?.()) ?? null;
 			this.status = 'ready';
@@ -92,7 +95,12 @@ export class ProgressState {
 	}
 
 	private get data(): LearnerData {
-		return { profile: this.profile!, attempts: this.attempts, lessons: this.lessons };
+		return {
+			profile: this.profile!,
+			attempts: this.attempts,
+			lessons: this.lessons,
+			reviews: this.reviews
+		};
 	}
 
 	exportResults = () => downloadResults(this.data);
@@ -125,18 +133,20 @@ export class ProgressState {
 	async confirmRestore() {
 		const pending = this.restore;
 		if (!this.db || !pending || !this.profile) return;
-		const { allAttempts, applyRestore, lessonsDone, setMeta } = await db();
+		const { allAttempts, allReviews, applyRestore, lessonsDone, setMeta } = await db();
 		await setMeta(this.db, 'auto-backup', await makeBackup(this.data));
 		await applyRestore(
 			this.db,
 			pending.plan.write,
 			pending.plan.lessonsAdded,
-			pending.plan.profile
+			pending.plan.profile,
+			pending.plan.reviewsAdded
 		);
 		this.restore = null;
 		this.profile = pending.plan.profile;
 		this.attempts = await allAttempts(this.db);
 		this.lessons = await lessonsDone(this.db);
+		this.reviews = await allReviews(this.db);
 		this.notice = {
 			kind: 'ok',
 			text: 'Backup restored. Your previous progress was saved first as an automatic backup.'

@@ -27,12 +27,14 @@ test('answered questions come back for review on schedule, by keyboard', async (
 		'0 cards due now, of 3.'
 	);
 	await expect(page.getByText(/The next card is due/)).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Review', exact: true })).toBeVisible();
 
 	await page.clock.fastForward('11:00');
 	await page.reload();
 	await expect(page.getByRole('status').filter({ hasText: 'due now' })).toHaveText(
 		'3 cards due now, of 3.'
 	);
+	await expect(page.getByRole('link', { name: 'Review 3 due' })).toBeVisible();
 	await expectNoAxeViolations(page);
 	await tabTo(page, page.getByRole('button', { name: 'Start reviewing (3 cards)' }));
 	await page.keyboard.press('Enter');
@@ -55,4 +57,6 @@ test('answered questions come back for review on schedule, by keyboard', async (
 	await expect(page.getByRole('status').filter({ hasText: 'due now' })).toHaveText(
 		'0 cards due now, of 3.'
 	);
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: 'Review', exact: true })).toBeVisible();
 });

@@ -8,6 +8,9 @@ export default defineConfig({
 	testMatch: '**/*.test.ts',
 	outputDir: './.results',
 	fullyParallel: true,
+	// Whole journeys (a quiz by keyboard, an assignment round trip) take 15–25 s on the 2-core
+	// CI machine; leave room so a busy moment is not a failure.
+	timeout: 90_000,
 	forbidOnly: !!process.env.CI,
 	retries: process.env.CI ? 1 : 0,
 	workers: 2,

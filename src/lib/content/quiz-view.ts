@@ -7,7 +7,7 @@
 import type { Course, Quiz } from './model.ts';
 import type { Question } from './schema.ts';
 import { renderInline, renderMarkdown } from './markdown.ts';
-import { choiceId } from '../quiz/choices.ts';
+import { choiceId, choiceTexts } from '../quiz/choices.ts';
 import { contentHash } from '../quiz/hash.ts';
 
 export interface QuestionView {
@@ -34,19 +34,6 @@ export interface QuizView {
 	topics: { id: string; title: string }[];
 	contentHash: string;
 	questions: QuestionView[];
-}
-
-function choiceTexts(question: Question): string[] {
-	switch (question.type) {
-		case 'match':
-			return [...question.pairs.flatMap((p) => [p.left, p.right]), ...(question.distractors ?? [])];
-		case 'order':
-			return question.items;
-		case 'classify':
-			return [...question.categories, ...question.items.map((i) => i.text)];
-		default:
-			return [];
-	}
 }
 
 /** A question with its texts rendered and its source section resolved. */

@@ -32,3 +32,17 @@ export const orderItems = (q: Of<'order'>) => choices(q.items);
 /** Items and categories of a classify question. */
 export const classifyItems = (q: Of<'classify'>) => choices(q.items.map((i) => i.text));
 export const classifyCategories = (q: Of<'classify'>) => choices(q.categories);
+
+/** Every text of a match, order or classify question that is shown as a choice or a row. */
+export function choiceTexts(question: Question): string[] {
+	switch (question.type) {
+		case 'match':
+			return [...question.pairs.flatMap((p) => [p.left, p.right]), ...(question.distractors ?? [])];
+		case 'order':
+			return question.items;
+		case 'classify':
+			return [...question.categories, ...question.items.map((i) => i.text)];
+		default:
+			return [];
+	}
+}

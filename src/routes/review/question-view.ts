@@ -3,28 +3,14 @@
  * questions, so texts are shown as plain (escaped) text here rather than build-time HTML.
  */
 import type { QuestionView } from '$lib/content/quiz-view';
-import type { Question } from '$lib/content/schema';
 import type { Bank } from '$lib/results/bank';
 import type { ReviewCard } from '$lib/review/schedule';
-import { choiceId } from '$lib/quiz/choices';
+import { choiceId, choiceTexts } from '$lib/quiz/choices';
 
 const escapeHtml = (text: string) =>
 	text
 		.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 		.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
-
-function texts(question: Question): string[] {
-	switch (question.type) {
-		case 'match':
-			return [...question.pairs.flatMap((p) => [p.left, p.right]), ...(question.distractors ?? [])];
-		case 'order':
-			return question.items;
-		case 'classify':
-			return [...question.categories, ...question.items.map((i) => i.text)];
-		default:
-			return [];
-	}
-}
 
 export function questionView(
 	banks: readonly Bank[],
@@ -43,7 +29,7 @@ export function questionView(
 			if (o.feedback) feedback[o.id] = escapeHtml(o.feedback);
 		}
 	}
-	for (const text of texts(question)) choices[choiceId(text)] = escapeHtml(text);
+	for (const text of choiceTexts(question)) choices[choiceId(text)] = escapeHtml(text);
 	const [lessonId, anchor] = question.source.split('#');
 	return {
 		question,

@@ -1,6 +1,8 @@
 import { expect, test } from './support/fixtures.ts';
 import { quizOf, quizPath } from './support/quiz.ts';
 import { answerCorrectly } from './support/keyboard.ts';
+import { join } from 'node:path';
+import { serveBuild } from './support/static-server.ts';
 import type { Page } from '@playwright/test';
 
 /** The first visit: waits until the service worker has cached the site and controls the page. */
@@ -48,4 +50,33 @@ test('after the first visit every page works with the network off', async ({ pag
 	await expect(page.getByLabel(/Choose results files/)).toBeEnabled();
 	await page.goto('/no/such/page');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+});
+
+test('a new deployment offers "reload", and only then takes over', async ({ page }) => {
+	// Our own server, so the test can change the service worker it sends: a new deployment.
+	const server = await serveBuild(join(process.cwd().replace(/\/tests$/, ''), 'build'));
+	try {
+		await page.goto(`${server.url}/`);
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+		await page.reload();
+		await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+		const current = await (await page.request.get(`${server.url}/service-worker.js`)).text();
+		server.override('/service-worker.js', `${current}\n// the next deployment`);
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		const prompt = page
+			.getByRole('status')
+			.filter({ hasText: 'A new version of Coursekit is ready' });
+		await expect(prompt).toBeVisible();
+		// Until the learner chooses, the old version keeps running the page.
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Courses');
+		const reloaded = page.waitForEvent('load');
+		await prompt.getByRole('button', { name: 'Reload' }).click();
+		await reloaded;
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Courses');
+		await expect(prompt).toHaveCount(0);
+	} finally {
+		await server.close();
+	}
 });

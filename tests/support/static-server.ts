@@ -1,0 +1,57 @@
+/**
+ * A tiny static server over `build/`, for the one test that needs to change what the server
+ * sends between two requests (a new deployment's service worker). Resolves pages as static
+ * hosts do: `/path` → `/path.html`, `/` → `/index.html`, unknown → `/404.html` with status 404.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.json': 'application/json',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.webmanifest': 'application/manifest+json'
+};
+
+export interface StaticServer {
+	url: string;
+	/** Replace a file's contents for the requests that follow. */
+	override(path: string, body: string | undefined): void;
+	close(): Promise<void>;
+}
+
+export async function serveBuild(root: string): Promise<StaticServer> {
+	const overrides = new Map<string, string>();
+	const server: Server = createServer((request, response) => {
+		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+		const candidates = [path, `${path}.html`, join(path, 'index.html')];
+		for (const candidate of candidates) {
+			const file = join(root, normalize(candidate));
+			if (!file.startsWith(root)) break;
+			const override = overrides.get(candidate);
+			if (override !== undefined || (existsSync(file) && statSync(file).isFile())) {
+				response.writeHead(200, {
+					'content-type': TYPES[extname(candidate) || '.html'] ?? 'application/octet-stream',
+					'cache-control': 'no-cache'
+				});
+				response.end(override ?? readFileSync(file));
+				return;
+			}
+		}
+		response.writeHead(404, { 'content-type': TYPES['.html'] });
+		response.end(readFileSync(join(root, '404.html')));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : 0;
+	return {
+		url: `http://localhost:${port}`,
+		override: (path, body) =>
+			body === undefined ? overrides.delete(path) : overrides.set(path, body),
+		close: () => new Promise((resolve) => server.close(() => resolve()))
+	};
+}

@@ -5,6 +5,7 @@
  */
 import { Marked, type Token, type Tokens } from 'marked';
 import { slugify } from './slug.ts';
+import { escapeHtml } from './escape.ts';
 
 export interface Section {
 	id: string;
@@ -49,8 +50,6 @@ export function headingAnchor(text: string): string {
 function headingTitle(text: string): string {
 	return text.replace(ANCHOR, '').trim();
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 interface CaptionedTable extends Tokens.Table {
 	caption?: string;

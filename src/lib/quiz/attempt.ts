@@ -4,7 +4,7 @@
  */
 import type { Question, QuizSettings } from '../content/schema.ts';
 import type { Attempt } from './attempt-schema.ts';
-import { gradeAnswer, type Answer } from './grade.ts';
+import { givenAnswer, gradeQuestions, type Answer } from './grade.ts';
 
 export type { Attempt };
 
@@ -119,19 +119,10 @@ export function gradeAttempt(
 	passMark: number
 ): AttemptResult {
 	const byId = new Map(questions.map((q) => [q.id, q]));
-	const results: QuestionResult[] = attempt.questionIds.flatMap((questionId) => {
-		const question = byId.get(questionId);
-		if (!question) return [];
-		const answered = Object.prototype.hasOwnProperty.call(attempt.answers, questionId);
-		return [
-			{
-				questionId,
-				topic: question.topic,
-				answered,
-				score: answered ? gradeAnswer(question, attempt.answers[questionId]) : 0
-			}
-		];
-	});
+	const results: QuestionResult[] = gradeQuestions(attempt, byId).flatMap(
+		({ questionId, question, answered, score }) =>
+			question ? [{ questionId, topic: question.topic, answered, score }] : []
+	);
 	const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 	const topics = [...new Set(results.map((r) => r.topic))];
 	const score = mean(results.map((r) => r.score));
@@ -178,4 +169,8 @@ export function attemptsLeft(submittedCount: number, maxAttempts: number | undef
 
 /** Questions of the attempt with no answer yet, in presentation order. */
 export const unanswered = (attempt: Attempt) =>
-	attempt.questionIds.filter((q) => !Object.prototype.hasOwnProperty.call(attempt.answers, q));
+	attempt.questionIds.filter((q) => !isAnswered(attempt, q));
+
+/** Whether the attempt has an answer to this question. */
+export const isAnswered = (attempt: Attempt, questionId: string) =>
+	givenAnswer(attempt.answers, questionId) !== undefined;

@@ -118,3 +118,37 @@ export function correctAnswer(question: Question): Answer {
 			return question.items.map(choiceId);
 	}
 }
+
+/** The answer given to `questionId`, or undefined (own properties only, never the prototype). */
+export function givenAnswer(answers: Record<string, unknown>, questionId: string): unknown {
+	return Object.prototype.hasOwnProperty.call(answers, questionId)
+		? answers[questionId]
+		: undefined;
+}
+
+export interface GradedQuestion {
+	questionId: string;
+	/** Undefined when the content has no such question. */
+	question: Question | undefined;
+	answered: boolean;
+	/** 0 when unanswered or unknown. */
+	score: number;
+}
+
+/** Grades each presented question of an attempt (or a handed-in one) against `questions`. */
+export function gradeQuestions(
+	presented: { questionIds: readonly string[]; answers: Record<string, unknown> },
+	questions: ReadonlyMap<string, Question>
+): GradedQuestion[] {
+	return presented.questionIds.map((questionId) => {
+		const question = questions.get(questionId);
+		const given = givenAnswer(presented.answers, questionId);
+		const answered = given !== undefined;
+		return {
+			questionId,
+			question,
+			answered,
+			score: question && answered ? gradeAnswer(question, given) : 0
+		};
+	});
+}

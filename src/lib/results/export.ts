@@ -74,7 +74,3 @@ export function buildBackup(options: {
 		reviews: options.reviews ?? []
 	};
 }
-
-/** A file name like `coursekit-results-2026-11-25.json`. */
-export const datedName = (kind: string, now: Date, ext: string) =>
-	`coursekit-${kind}-${now.toISOString().slice(0, 10)}.${ext}`;

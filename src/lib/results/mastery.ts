@@ -6,7 +6,7 @@
  */
 import type { Question } from '../content/schema.ts';
 import type { Attempt } from '../quiz/attempt.ts';
-import { gradeAnswer } from '../quiz/grade.ts';
+import { gradeQuestions } from '../quiz/grade.ts';
 
 export interface GradedAnswer {
 	questionId: string;
@@ -34,18 +34,9 @@ export function gradedAnswers(
 	return attempts.flatMap((attempt) => {
 		const at = attempt.submittedAt;
 		if (!at) return [];
-		return attempt.questionIds.flatMap((questionId) => {
-			const question = questions.get(questionId);
+		return gradeQuestions(attempt, questions).flatMap(({ questionId, question, score }) => {
 			if (!question) return [];
-			const answered = Object.prototype.hasOwnProperty.call(attempt.answers, questionId);
-			return [
-				{
-					questionId,
-					topic: question.topic,
-					at,
-					score: answered ? gradeAnswer(question, attempt.answers[questionId]) : 0
-				}
-			];
+			return [{ questionId, topic: question.topic, at, score }];
 		});
 	});
 }

@@ -4,7 +4,7 @@
  * computed is trusted.
  */
 import type { Question } from '../content/schema.ts';
-import { gradeAnswer } from '../quiz/grade.ts';
+import { gradeQuestions } from '../quiz/grade.ts';
 import type { Learner, ResultAttempt, ResultsFile } from './schema.ts';
 
 export interface GradebookQuiz {
@@ -72,14 +72,10 @@ export function regrade(
 				flags.push('unknown-quiz');
 			} else {
 				if (attempt.contentHash !== quiz.contentHash) flags.push('unknown-content');
-				const scores = attempt.questionIds.map((id) => {
-					const question = quiz.questions.get(id);
-					const given = Object.prototype.hasOwnProperty.call(attempt.answers, id)
-						? attempt.answers[id]
-						: undefined;
-					const s = question && given !== undefined ? gradeAnswer(question, given) : 0;
-					questionScores[id] = s;
-					return s;
+				// A question the content no longer has scores 0 (and the hash is flagged above).
+				const scores = gradeQuestions(attempt, quiz.questions).map(({ questionId, score }) => {
+					questionScores[questionId] = score;
+					return score;
 				});
 				score = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : 0;
 				if (Math.abs(score - attempt.score) > 1e-6) flags.push('score-differs');

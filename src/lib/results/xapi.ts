@@ -12,7 +12,7 @@ import {
 	matchRights,
 	orderItems
 } from '../quiz/choices.ts';
-import { correctAnswer, gradeAnswer } from '../quiz/grade.ts';
+import { correctAnswer, givenAnswer, gradeQuestions } from '../quiz/grade.ts';
 import { fnv1a64 } from '../quiz/hash.ts';
 import type { ResultsFile } from './schema.ts';
 
@@ -140,29 +140,27 @@ export function xapiStatements(
 			contextActivities: { parent: [{ objectType: 'Activity', id: quizIri }] }
 		};
 		const id = (part: string) => statementId(`${attempt.attemptId}/${part}`);
-		const answered = attempt.questionIds.flatMap((questionId) => {
-			const question = meta.questions.get(questionId);
-			if (!question) return [];
-			const given = Object.prototype.hasOwnProperty.call(attempt.answers, questionId)
-				? attempt.answers[questionId]
-				: undefined;
-			const score = given === undefined ? 0 : gradeAnswer(question, given);
-			return [
-				{
-					id: id(questionId),
-					actor,
-					verb: VERB('answered'),
-					object: {
-						objectType: 'Activity',
-						id: `${quizIri}/questions/${questionId}`,
-						definition: interaction(question)
-					},
-					result: { response: response(given), success: score === 1, score: { scaled: score } },
-					context,
-					timestamp: attempt.submittedAt
-				}
-			];
-		});
+		const answered = gradeQuestions(attempt, meta.questions).flatMap(
+			({ questionId, question, score }) => {
+				if (!question) return [];
+				const given = givenAnswer(attempt.answers, questionId);
+				return [
+					{
+						id: id(questionId),
+						actor,
+						verb: VERB('answered'),
+						object: {
+							objectType: 'Activity',
+							id: `${quizIri}/questions/${questionId}`,
+							definition: interaction(question)
+						},
+						result: { response: response(given), success: score === 1, score: { scaled: score } },
+						context,
+						timestamp: attempt.submittedAt
+					}
+				];
+			}
+		);
 		const raw = answered.reduce((sum, s) => sum + s.result.score.scaled, 0);
 		const max = answered.length;
 		const scaled = max ? raw / max : 0;

@@ -8,7 +8,7 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade } from 'ts-fsrs';
 import type { Question } from '../content/schema.ts';
 import type { Attempt } from '../quiz/attempt.ts';
-import { gradeAnswer } from '../quiz/grade.ts';
+import { gradeQuestions } from '../quiz/grade.ts';
 
 export type ReviewRating = 'again' | 'hard' | 'good' | 'easy';
 
@@ -55,14 +55,13 @@ export function buildCards(
 	const events: { courseId: string; questionId: string; at: string; rating: ReviewRating }[] = [];
 	for (const attempt of attempts) {
 		if (!attempt.submittedAt) continue;
-		for (const questionId of attempt.questionIds) {
-			const question = questions.get(questionId);
-			if (!question || !Object.prototype.hasOwnProperty.call(attempt.answers, questionId)) continue;
+		for (const { questionId, question, answered, score } of gradeQuestions(attempt, questions)) {
+			if (!question || !answered) continue;
 			events.push({
 				courseId: attempt.courseId,
 				questionId,
 				at: attempt.submittedAt,
-				rating: ratingForScore(gradeAnswer(question, attempt.answers[questionId]))
+				rating: ratingForScore(score)
 			});
 		}
 	}

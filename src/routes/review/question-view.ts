@@ -6,11 +6,10 @@ import type { QuestionView } from '$lib/content/quiz-view';
 import type { Bank } from '$lib/results/bank';
 import type { ReviewCard } from '$lib/review/schedule';
 import { choiceId, choiceTexts } from '$lib/quiz/choices';
+import { escapeHtml } from '$lib/content/escape';
 
-const escapeHtml = (text: string) =>
-	text
-		.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-		.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
+/** Plain text as HTML, keeping only **bold** (the bank's texts are raw markdown). */
+const toHtml = (text: string) => escapeHtml(text).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
 
 export function questionView(
 	banks: readonly Bank[],
@@ -25,17 +24,17 @@ export function questionView(
 	const feedback: Record<string, string> = {};
 	if (question.type === 'single' || question.type === 'multiple') {
 		for (const o of question.options) {
-			choices[o.id] = escapeHtml(o.text);
-			if (o.feedback) feedback[o.id] = escapeHtml(o.feedback);
+			choices[o.id] = toHtml(o.text);
+			if (o.feedback) feedback[o.id] = toHtml(o.feedback);
 		}
 	}
-	for (const text of choiceTexts(question)) choices[choiceId(text)] = escapeHtml(text);
+	for (const text of choiceTexts(question)) choices[choiceId(text)] = toHtml(text);
 	const [lessonId, anchor] = question.source.split('#');
 	return {
 		question,
 		html: {
-			prompt: escapeHtml(question.prompt),
-			explanation: `<p>${escapeHtml(question.explanation)}</p>`,
+			prompt: toHtml(question.prompt),
+			explanation: `<p>${toHtml(question.explanation)}</p>`,
 			choices,
 			feedback
 		},

@@ -1,8 +1,7 @@
-/** How a question's parts are presented in one attempt: seeded orders and plain-text labels. */
+/** How a question's parts are presented in one attempt: seeded orders, and marks after checking. */
 import type { QuestionView } from '$lib/content/quiz-view';
 import { presentOrder } from '$lib/quiz/draw';
 import {
-	choiceId,
 	classifyCategories,
 	classifyItems,
 	matchLefts,
@@ -100,7 +99,3 @@ export function verdict(
 	const score = gradeAnswer(view.question, answer);
 	return { verdict: score === 1 ? 'correct' : score > 0 ? 'partial' : 'incorrect', score };
 }
-
-/** Plain labels of a choice id, for sentences like "you chose …". */
-export const choiceLabel = (view: QuestionView, text: string) =>
-	view.html.choices[choiceId(text)] ?? text;

@@ -126,6 +126,8 @@ test('the gradebook imports 30 files at once', async ({ page }) => {
 	});
 	await page.goto('/instructor/gradebook');
 	await expect(page.getByLabel(/Choose results files/)).toBeEnabled();
+	// The page's own code (storage included) loads after it is on screen; let it finish first.
+	await page.waitForLoadState('networkidle');
 	const requests: string[] = [];
 	page.on('request', (request) => requests.push(request.url()));
 	await page.getByLabel(/Choose results files/).setInputFiles(paths);

@@ -109,3 +109,31 @@ test('a "check yourself" question is answered in the lesson, by keyboard, with f
 	await box.getByRole('button', { name: 'Try again' }).click();
 	await expect(feedback).toHaveCount(0);
 });
+
+test('"mark as done" belongs to its lesson: the next lesson is not done', async ({ page }) => {
+	await page.goto(LESSON_PATHS[0]);
+	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
+	await expect(page.getByRole('button', { name: '✓ Done' })).toBeVisible();
+	await page.getByRole('link', { name: /Next lesson/ }).click();
+	await expect(page).toHaveURL(new RegExp(`${LESSON_PATHS[1]}$`));
+	await expect(page.getByRole('button', { name: 'Mark this lesson as done' })).toBeVisible();
+	await page.goBack();
+	await expect(page.getByRole('button', { name: '✓ Done' })).toBeVisible();
+});
+
+test('when "mark as done" cannot be saved, the page says so and keeps it', async ({ page }) => {
+	await page.addInitScript(() => {
+		IDBObjectStore.prototype.put = () => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+	});
+	await page.goto(LESSON_PATHS[0]);
+	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		'couldn’t mark the lesson as done: the browser’s storage is full'
+	);
+	await expect(page.getByRole('button', { name: '✓ Done' })).toBeVisible();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download a backup of your work' }).click();
+	expect((await download).suggestedFilename()).toMatch(/^coursekit-backup-.*\.json$/);
+});

@@ -26,8 +26,9 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		// The tests run against the static build, as a student's browser sees it.
-		command: `npm run build && npm run preview -- --port ${PORT} --strictPort`,
+		// The tests run against the static build, as a student's browser sees it. CI (.ci/run) has
+		// just built it, so it is served as it is; elsewhere it is built first.
+		command: `${process.env.CI ? '' : 'npm run build && '}npm run preview -- --port ${PORT} --strictPort`,
 		cwd: '..',
 		port: PORT,
 		reuseExistingServer: !process.env.CI,

@@ -154,6 +154,48 @@ test('a backup restored in a fresh browser reproduces the progress page', async 
 	await expect(other.getByRole('region', { name: 'Restore this backup?' })).toContainText(
 		'0 new attempts will be added.'
 	);
+
+	// The state before the first restore (nothing) can be put back, and survives a reload.
+	await other.getByRole('button', { name: 'Cancel' }).click();
+	await other.reload();
+	await other.getByRole('button', { name: 'Undo the last restore' }).click();
+	await expect(other.getByRole('status').filter({ hasText: 'back as it was' })).toBeVisible();
+	await expect(other.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible();
+	await other.reload();
+	await expect(other.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible();
+	// …and that undo can itself be undone.
+	await other.getByRole('button', { name: 'Put this back' }).first().click();
+	await expect(other.getByRole('table').filter({ hasText: 'Based on' })).toBeVisible();
+	expect(await courseText(other)).toBe(original);
+	await fresh.close();
+});
+
+test('a restore that fails changes nothing and says so', async ({ page, browser }) => {
+	await takeQuiz(page, 1);
+	await page.goto('/progress');
+	const { download } = await downloaded(page, 'Download a backup');
+	const file = (await download.path())!;
+
+	const fresh = await browser.newContext();
+	const other = await fresh.newPage();
+	await other.addInitScript(() => {
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+			if (this.name === 'attempts')
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			return put.apply(this, args);
+		};
+	});
+	await other.goto('/progress');
+	await other.getByLabel('Restore from a backup…').setInputFiles(file);
+	const preview = other.getByRole('region', { name: 'Restore this backup?' });
+	await preview.getByRole('button', { name: 'Restore' }).click();
+	await expect(other.getByRole('alert')).toContainText(
+		'couldn’t restore the backup (nothing was changed): the browser’s storage is full'
+	);
+	await expect(other.getByRole('region', { name: 'Restore this backup?' })).toHaveCount(0);
+	await expect(other.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible();
+	await expect(other.getByRole('button', { name: 'Undo the last restore' })).toHaveCount(0);
 	await fresh.close();
 });
 
@@ -185,38 +227,69 @@ test('a wrong file gets a clear message and changes nothing', async ({ page }) =
 	expect(await courseText(page)).toBe(before);
 });
 
-test('corrupt records in storage leave every page working, with a recovery message', async ({
+test('a bad record in every store leaves every page working, with the records set aside', async ({
 	page
 }) => {
 	await takeQuiz(page, 1);
-	await page.evaluate(async () => {
-		await new Promise<void>((resolve, reject) => {
-			const open = indexedDB.open('coursekit');
-			open.onsuccess = () => {
-				const tx = open.result.transaction('attempts', 'readwrite');
-				tx.objectStore('attempts').put({
-					id: 'corrupt-1',
-					courseId: 'ai-frameworks',
-					quizId: 'overview',
-					answers: 'garbage'
-				});
-				tx.oncomplete = () => resolve();
-				tx.onerror = () => reject(tx.error);
-			};
-		});
-	});
-	await page.goto('/courses/ai-frameworks');
-	await expect(
-		page.getByRole('listitem').filter({ hasText: 'Quiz: Meet the frameworks' })
-	).toContainText('best 10%');
-	await page.goto(quizPath('overview'));
-	await expect(page.getByRole('heading', { name: 'Your attempts' })).toBeVisible();
-	await page.goto('/progress');
-	await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toContainText(
-		'1 stored record'
+	await page.goto('/courses/ai-frameworks/lessons/overview');
+	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
+	// As from DevTools: the first record of every store becomes `{ bogus: true }` (keeping its key).
+	const stores = await page.evaluate(
+		() =>
+			new Promise<string[]>((resolve, reject) => {
+				const open = indexedDB.open('coursekit');
+				open.onsuccess = () => {
+					const db = open.result;
+					const names = [...db.objectStoreNames];
+					const tx = db.transaction(names, 'readwrite');
+					const changed: string[] = [];
+					for (const name of names) {
+						const store = tx.objectStore(name);
+						store.openCursor().onsuccess = (event) => {
+							const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+							if (!cursor) return;
+							const keyPath = store.keyPath as string;
+							cursor.update({ bogus: true, [keyPath]: cursor.primaryKey });
+							changed.push(name);
+						};
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolve(changed.sort());
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			})
 	);
+	expect(stores).toEqual(['attempts', 'lessons', 'meta']);
+
+	for (const path of [
+		'/',
+		'/courses/ai-frameworks',
+		'/courses/ai-frameworks/lessons/overview',
+		quizPath('overview'),
+		'/review',
+		'/instructor'
+	]) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(page.getByRole('alert')).toHaveCount(0);
+	}
+	await page.goto(quizPath('overview'));
+	await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeEnabled();
+	await page.goto('/progress');
+	const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
+	await expect(notice).toContainText('3 stored records');
+	await expect(notice).toContainText('One of them is your saved profile');
 	const waiting = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download the set-aside records' }).click();
 	const records = JSON.parse(readFileSync((await (await waiting).path())!, 'utf8'));
-	expect(records[0].record.id).toBe('corrupt-1');
+	expect(records.map((r: { store: string }) => r.store).sort()).toEqual([
+		'attempts',
+		'lessons',
+		'meta'
+	]);
+	expect(records.every((r: { record: unknown }) => (r.record as { bogus?: boolean }).bogus)).toBe(
+		true
+	);
 });

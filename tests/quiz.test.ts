@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
 import { answerCorrectly, tabTo } from './support/keyboard.ts';
 import { quizOf, quizPath } from './support/quiz.ts';
@@ -145,7 +146,9 @@ test('a second tab on the same attempt is read-only and follows the first', asyn
 	await expect(page.getByText('1 of 10 answered')).toBeVisible();
 });
 
-test('when storage fails, the quiz says so, still grades, and offers a copy', async ({ page }) => {
+test('when storage fails, the quiz says so, still grades, and offers a backup', async ({
+	page
+}) => {
 	await page.addInitScript(() => {
 		// Private mode or disabled storage: every IndexedDB open fails.
 		Object.defineProperty(window, 'indexedDB', { value: undefined });
@@ -156,8 +159,12 @@ test('when storage fails, the quiz says so, still grades, and offers a copy', as
 	const question = OVERVIEW.question((await currentQuestionId(page))!);
 	await answerCorrectly(page, question);
 	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Download a copy of this attempt' }).click();
-	expect((await download).suggestedFilename()).toBe('coursekit-attempt.json');
+	await page.getByRole('button', { name: 'Download a backup of your work' }).click();
+	expect((await download).suggestedFilename()).toMatch(/^coursekit-backup-\d{4}-\d\d-\d\d\.json$/);
+	// The backup holds the attempt in progress, so it can be restored in another browser.
+	const backup = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+	expect(backup.format).toBe('coursekit-backup');
+	expect(backup.attempts[0].answers[question.id]).toBeDefined();
 	await page.getByRole('button', { name: 'Submit quiz…' }).click();
 	await page.getByRole('button', { name: 'Submit now' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '10%' })).toContainText('Not passed');
@@ -172,7 +179,9 @@ test('when storage is full, saving fails visibly and the work stays on screen', 
 		};
 	});
 	await start(page, 'overview', { storage: false });
-	await expect(page.getByRole('alert')).toContainText('saving failed');
+	await expect(page.getByRole('alert')).toContainText(
+		'couldn’t save your answers: the browser’s storage is full'
+	);
 	const question = OVERVIEW.question((await currentQuestionId(page))!);
 	await answerCorrectly(page, question);
 	await expect(page.getByText('1 of 10 answered')).toBeVisible();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeAssignment, encodeAssignment, type Assignment } from './assignment.ts';
 import { decodeResultsCode, encodeResultsCode } from '../results/code.ts';
+import { resultsFile } from '../testing/builders.ts';
 
 const tenItems: Assignment = {
 	v: 1,
@@ -77,7 +78,7 @@ describe('assignment links', () => {
 
 describe('results codes', () => {
 	it('round-trip and carry a checksum that catches edits', async () => {
-		const file = { format: 'coursekit-results', version: 1, attempts: [{ score: 0.4 }] };
+		const file = resultsFile();
 		const code = await encodeResultsCode(file);
 		expect(code).toMatch(/^CK1\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
 		expect(await decodeResultsCode(`  ${code}\n`)).toEqual({

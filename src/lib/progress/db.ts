@@ -1,114 +1,207 @@
 /**
- * The browser's IndexedDB database `coursekit`, through `idb`. Records are validated when read:
- * one that fails is moved to the `quarantine` store (kept, recoverable), never dropped or crashed on.
+ * The browser's IndexedDB database `coursekit`, through `idb`. Only the learner store
+ * (`store.svelte.ts`) calls this module: it opens the one connection of a tab, runs the
+ * migrations of `migrations.ts` on upgrade, and checks every record it reads. A record that
+ * fails its check is moved to the `quarantine` store (kept, downloadable), never dropped.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Attempt } from '$lib/quiz/attempt';
-import { isAttempt } from '$lib/quiz/attempt-guard';
-import { LATEST_VERSION, MIGRATIONS } from './migrations';
-import type { ReviewEvent } from '$lib/review/schedule';
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import type { Attempt } from '../quiz/attempt.ts';
+import type { Profile } from '../results/schema.ts';
+import type { ReviewEvent } from '../review/schedule.ts';
+import { LATEST_VERSION, MIGRATIONS, migrate, type Snapshot } from './migrations.ts';
+import {
+	KEEP_BACKUPS,
+	isAttempt,
+	isDueIndex,
+	isLessonDone,
+	isProfile,
+	isReviewEvent,
+	isStoredBackup,
+	type LessonDone,
+	type QuarantinedRecord,
+	type StoredBackup
+} from './records.ts';
 
 export const DB_NAME = 'coursekit';
 export const DB_VERSION = LATEST_VERSION;
 
-export interface QuarantinedRecord {
-	id?: number;
-	store: string;
-	key: string;
-	record: unknown;
-	reason: string;
-	at: string;
-}
+// Records are checked on read, so the database is typed loosely here and precisely in `Loaded`.
+export type CoursekitDB = IDBPDatabase<unknown>;
+type Tx = IDBPTransaction<unknown, string[], 'versionchange' | 'readwrite'>;
 
-interface CoursekitSchema extends DBSchema {
-	attempts: {
-		key: string;
-		value: Attempt;
-		indexes: { byQuiz: [string, string] };
-	};
-	quarantine: {
-		key: number;
-		value: QuarantinedRecord;
-	};
-	/** Small named records: the profile, the automatic backup taken before a restore. */
-	meta: {
-		key: string;
-		value: { key: string; value: unknown };
-	};
-	/** Lessons marked as done, keyed `courseId/lessonId`. */
-	lessons: {
-		key: string;
-		value: { key: string; at: string };
-	};
-	/** Answers given in spaced-repetition review. */
-	reviews: {
-		key: string;
-		value: ReviewEvent;
-	};
+export interface ConnectionEvents {
+	/** Another tab still has an older version open and has not closed it yet. */
+	blocked(): void;
+	/** Another tab is upgrading the database: this connection has been closed. */
+	outdated(): void;
+	/** The browser closed the connection (storage cleared, disk error). */
+	closed(): void;
 }
-
-export type CoursekitDB = IDBPDatabase<CoursekitSchema>;
 
 /** Opens (and creates or upgrades) the database; rejects when storage is unavailable. */
-export function openCoursekitDB(): Promise<CoursekitDB> {
-	if (typeof indexedDB === 'undefined')
-		return Promise.reject(new Error('IndexedDB is not available'));
-	return openDB<CoursekitSchema>(DB_NAME, DB_VERSION, {
-		upgrade(db, oldVersion) {
-			// Stores are created step by step; the record transforms of each step (migrations.ts)
-			// are identities so far, so no record needs rewriting here yet.
-			for (const step of MIGRATIONS.filter((m) => m.version > oldVersion)) {
-				for (const store of step.stores) {
-					const created = db.createObjectStore(store.name as 'attempts', {
-						keyPath: store.keyPath,
-						autoIncrement: store.autoIncrement
-					});
-					if (store.name === 'attempts') created.createIndex('byQuiz', ['courseId', 'quizId']);
-				}
+export async function openDatabase(events: ConnectionEvents): Promise<CoursekitDB> {
+	if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
+	let opened: CoursekitDB | undefined = undefined;
+	opened = await openDB(DB_NAME, DB_VERSION, {
+		upgrade: (db, oldVersion, _newVersion, tx) => void upgrade(db, oldVersion, tx as Tx),
+		blocked: () => events.blocked(),
+		blocking: () => {
+			// Let the other tab upgrade: an open connection would hold it up for as long as this
+			// tab stays open.
+			opened?.close();
+			events.outdated();
+		},
+		terminated: () => events.closed()
+	});
+	return opened;
+}
+
+/**
+ * Creates the stores of every version after `oldVersion` and moves the data through the
+ * migrations' `up` steps, all inside the upgrade transaction: if any step fails, the upgrade
+ * aborts and the database stays as it was.
+ */
+async function upgrade(database: CoursekitDB, oldVersion: number, tx: Tx) {
+	try {
+		const before: Snapshot = {};
+		for (const name of database.objectStoreNames)
+			before[name] = await tx.objectStore(name).getAll();
+		const after = migrate(before, oldVersion, LATEST_VERSION);
+		for (const step of MIGRATIONS.filter((m) => m.version > oldVersion)) {
+			for (const store of step.stores) {
+				const created = database.createObjectStore(store.name, {
+					keyPath: store.keyPath,
+					autoIncrement: store.autoIncrement
+				});
+				for (const index of store.indexes ?? []) created.createIndex(index.name, index.keyPath);
 			}
 		}
-	});
-}
-
-/** The valid attempts at one quiz, oldest first; invalid records go to quarantine. */
-export async function attemptsForQuiz(
-	db: CoursekitDB,
-	courseId: string,
-	quizId: string
-): Promise<Attempt[]> {
-	const raw: unknown[] = await db.getAllFromIndex('attempts', 'byQuiz', [courseId, quizId]);
-	return (await validOnly(db, raw)).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
-}
-
-/** Every valid attempt in the database. */
-export async function allAttempts(db: CoursekitDB): Promise<Attempt[]> {
-	return validOnly(db, await db.getAll('attempts'));
-}
-
-async function validOnly(db: CoursekitDB, raw: unknown[]): Promise<Attempt[]> {
-	const valid: Attempt[] = [];
-	for (const record of raw) {
-		if (isAttempt(record)) valid.push(record);
-		else await quarantine(db, 'attempts', record, 'not a valid attempt record');
+		for (const [name, records] of Object.entries(after)) {
+			// A step that leaves a store alone returns the same array: nothing to rewrite.
+			if (records === before[name]) continue;
+			const store = tx.objectStore(name);
+			await store.clear();
+			for (const record of records) await store.put(record);
+		}
+	} catch {
+		// Half an upgrade must never commit: abort, and the database stays at its old version.
+		abort(tx);
 	}
-	return valid;
 }
 
-async function quarantine(db: CoursekitDB, store: 'attempts', record: unknown, reason: string) {
-	const key = String((record as { id?: unknown } | null)?.id ?? '');
-	const tx = db.transaction([store, 'quarantine'], 'readwrite');
-	await tx
-		.objectStore('quarantine')
-		.add({ store, key, record, reason, at: new Date().toISOString() });
-	if (key) await tx.objectStore(store).delete(key);
+function abort(tx: Tx) {
+	tx.done.catch(() => {});
+	try {
+		tx.abort();
+	} catch {
+		// Already aborted by the failed request.
+	}
+}
+
+/** Everything a learner has stored, each record checked. */
+export interface Loaded {
+	/** Null for a new learner, or when the stored profile was set aside. */
+	profile: Profile | null;
+	attempts: Attempt[];
+	lessons: LessonDone[];
+	reviews: ReviewEvent[];
+	dueIndex: Record<string, string>;
+	quarantine: QuarantinedRecord[];
+}
+
+interface Bad {
+	store: string;
+	key: IDBValidKey;
+	record: unknown;
+	reason: string;
+}
+
+/** Reads every store; records that fail their check are moved to quarantine. */
+export async function readAll(db: CoursekitDB): Promise<Loaded> {
+	const tx = db.transaction(['attempts', 'lessons', 'reviews', 'meta', 'quarantine'], 'readonly');
+	const read = async (store: string) => {
+		const [keys, values] = await Promise.all([
+			tx.objectStore(store).getAllKeys(),
+			tx.objectStore(store).getAll()
+		]);
+		return keys.map((key, i) => ({ key, value: values[i] as unknown }));
+	};
+	const [attempts, lessons, reviews, meta, quarantine] = await Promise.all([
+		read('attempts'),
+		read('lessons'),
+		read('reviews'),
+		read('meta'),
+		tx.objectStore('quarantine').getAll()
+	]);
 	await tx.done;
+
+	const bad: Bad[] = [];
+	const keep = <T>(
+		store: string,
+		rows: { key: IDBValidKey; value: unknown }[],
+		check: (v: unknown) => v is T,
+		reason: string
+	): T[] =>
+		rows.flatMap(({ key, value }) => {
+			if (check(value)) return [value];
+			bad.push({ store, key, record: value, reason });
+			return [];
+		});
+	const metaValue = <T>(key: string, check: (v: unknown) => v is T, reason: string) => {
+		const row = meta.find((r) => r.key === key);
+		if (!row) return undefined;
+		const value = (row.value as { value?: unknown } | undefined)?.value;
+		if (check(value)) return value;
+		bad.push({ store: 'meta', key, record: row.value, reason });
+		return undefined;
+	};
+
+	const loaded: Loaded = {
+		attempts: keep('attempts', attempts, isAttempt, 'not a valid attempt'),
+		lessons: keep('lessons', lessons, isLessonDone, 'not a valid lesson record'),
+		reviews: keep('reviews', reviews, isReviewEvent, 'not a valid review answer'),
+		dueIndex: metaValue('review-due', isDueIndex, 'not a valid review schedule') ?? {},
+		profile: metaValue('profile', isProfile, 'not a valid profile') ?? null,
+		quarantine: quarantine as QuarantinedRecord[]
+	};
+	// Setting aside must not stop the page: if it fails, the bad records stay where they are and
+	// are skipped again next time.
+	const moved = await quarantineRecords(db, bad).catch(() => []);
+	loaded.quarantine = [...loaded.quarantine, ...moved];
+	return loaded;
+}
+
+const metaOf = (record: unknown) => (record as { value?: unknown } | undefined)?.value;
+
+/**
+ * Moves records to the quarantine store, in one transaction. With `removeOriginals: false` they
+ * are copied only (entries of a list that the caller stores again without them).
+ */
+export async function quarantineRecords(
+	db: CoursekitDB,
+	bad: Bad[],
+	removeOriginals = true
+): Promise<QuarantinedRecord[]> {
+	if (!bad.length) return [];
+	const stores = [...new Set(bad.map((b) => b.store)), 'quarantine'];
+	const tx = db.transaction(stores, 'readwrite');
+	const at = new Date().toISOString();
+	const moved: QuarantinedRecord[] = [];
+	for (const { store, key, record, reason } of bad) {
+		const entry: QuarantinedRecord = { store, key: String(key), record, reason, at };
+		entry.id = (await tx.objectStore('quarantine').add(entry)) as number;
+		if (removeOriginals) await tx.objectStore(store).delete(key);
+		moved.push(entry);
+	}
+	await tx.done;
+	return moved;
 }
 
 /**
  * Saves an attempt unless the stored copy is submitted or newer: a submitted attempt never
  * changes, and a stale tab never overwrites newer work. Resolves to what is stored afterwards.
  */
-export async function saveAttempt(db: CoursekitDB, attempt: Attempt): Promise<Attempt> {
+export async function putAttempt(db: CoursekitDB, attempt: Attempt): Promise<Attempt> {
 	const tx = db.transaction('attempts', 'readwrite');
 	const stored: unknown = await tx.store.get(attempt.id);
 	if (isAttempt(stored) && (stored.submittedAt || stored.revision > attempt.revision)) {
@@ -120,67 +213,72 @@ export async function saveAttempt(db: CoursekitDB, attempt: Attempt): Promise<At
 	return attempt;
 }
 
-/** Records that failed validation, for the recovery screen. */
-export async function quarantined(db: CoursekitDB): Promise<QuarantinedRecord[]> {
-	return db.getAll('quarantine');
-}
-
-/** A value of the `meta` store (undefined when absent). */
-export async function getMeta(db: CoursekitDB, key: string): Promise<unknown> {
-	return (await db.get('meta', key))?.value;
-}
-
-export async function setMeta(db: CoursekitDB, key: string, value: unknown): Promise<void> {
+export async function putMeta(db: CoursekitDB, key: string, value: unknown): Promise<void> {
 	await db.put('meta', { key, value });
 }
 
-/** Lessons marked as done. */
-export async function lessonsDone(db: CoursekitDB): Promise<{ key: string; at: string }[]> {
-	return (await db.getAll('lessons')).filter(
-		(l) => typeof l?.key === 'string' && typeof l?.at === 'string'
-	);
+/** A `meta` value as stored (unchecked: the caller checks it). */
+export async function getMeta(db: CoursekitDB, key: string): Promise<unknown> {
+	return metaOf(await db.get('meta', key));
 }
 
-export async function setLessonDone(db: CoursekitDB, key: string, done: boolean, at: Date) {
-	if (done) await db.put('lessons', { key, at: at.toISOString() });
-	else await db.delete('lessons', key);
+export async function setLessonDone(db: CoursekitDB, lesson: LessonDone, done: boolean) {
+	if (done) await db.put('lessons', lesson);
+	else await db.delete('lessons', lesson.key);
 }
 
-/** Writes a planned restore in one transaction: all of it lands, or none. */
-export async function applyRestore(
-	db: CoursekitDB,
-	attempts: Attempt[],
-	lessons: { key: string; at: string }[],
-	profile: unknown,
-	reviews: ReviewEvent[] = []
-) {
-	const tx = db.transaction(['attempts', 'lessons', 'meta', 'reviews'], 'readwrite');
-	for (const attempt of attempts) await tx.objectStore('attempts').put(attempt);
-	for (const review of reviews) await tx.objectStore('reviews').put(review);
-	for (const lesson of lessons) await tx.objectStore('lessons').put(lesson);
-	await tx.objectStore('meta').put({ key: 'profile', value: profile });
-	await tx.done;
-}
-
-const RATINGS = new Set(['again', 'hard', 'good', 'easy']);
-
-const isReviewEvent = (r: unknown): r is ReviewEvent => {
-	const e = r as ReviewEvent | null;
-	return (
-		typeof e?.id === 'string' &&
-		typeof e.courseId === 'string' &&
-		typeof e.questionId === 'string' &&
-		typeof e.at === 'string' &&
-		!Number.isNaN(Date.parse(e.at)) &&
-		RATINGS.has(e.rating)
-	);
-};
-
-/** Every stored review answer (malformed ones are skipped). */
-export async function allReviews(db: CoursekitDB): Promise<ReviewEvent[]> {
-	return (await db.getAll('reviews')).filter(isReviewEvent);
-}
-
-export async function saveReview(db: CoursekitDB, event: ReviewEvent): Promise<void> {
+export async function putReview(db: CoursekitDB, event: ReviewEvent): Promise<void> {
 	await db.put('reviews', event);
+}
+
+/** Pre-restore backups, newest first (envelopes checked; bad ones go to quarantine). */
+export async function readBackups(db: CoursekitDB): Promise<StoredBackup[]> {
+	const tx = db.transaction('backups', 'readonly');
+	const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+	await tx.done;
+	const bad: Bad[] = [];
+	const good = values.filter((value: unknown, i): value is StoredBackup => {
+		if (isStoredBackup(value)) return true;
+		bad.push({ store: 'backups', key: keys[i], record: value, reason: 'not a valid backup' });
+		return false;
+	});
+	await quarantineRecords(db, bad).catch(() => []);
+	return good.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** What a restore writes; see `results/restore.ts`. */
+export interface RestoreWrite {
+	attempts: Attempt[];
+	lessons: LessonDone[];
+	reviews: ReviewEvent[];
+	profile: Profile;
+	/** Replace everything (putting a backup back) rather than merge into it. */
+	replace?: boolean;
+}
+
+/**
+ * Applies a restore in one transaction, after keeping `before` (the state it replaces) as a
+ * backup and trimming the backups to the newest three. Any failure aborts all of it.
+ */
+export async function applyRestore(db: CoursekitDB, write: RestoreWrite, before: StoredBackup) {
+	const tx = db.transaction(['attempts', 'lessons', 'reviews', 'meta', 'backups'], 'readwrite');
+	try {
+		const backups = tx.objectStore('backups');
+		await backups.put(before);
+		const kept = ((await backups.getAll()) as unknown[])
+			.filter(isStoredBackup)
+			.sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+		for (const old of kept.slice(KEEP_BACKUPS)) await backups.delete(old.id);
+		if (write.replace) {
+			for (const store of ['attempts', 'lessons', 'reviews']) await tx.objectStore(store).clear();
+		}
+		for (const attempt of write.attempts) await tx.objectStore('attempts').put(attempt);
+		for (const lesson of write.lessons) await tx.objectStore('lessons').put(lesson);
+		for (const review of write.reviews) await tx.objectStore('reviews').put(review);
+		await tx.objectStore('meta').put({ key: 'profile', value: write.profile });
+		await tx.done;
+	} catch (error) {
+		abort(tx);
+		throw error;
+	}
 }

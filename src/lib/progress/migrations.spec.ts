@@ -36,4 +36,26 @@ describe('database migrations', () => {
 			}
 		}
 	});
+
+	it('move the backup taken before a restore into its own store at v4, and back', () => {
+		const backup = { format: 'coursekit-backup', exportedAt: '2026-03-01T10:00:00.000Z' };
+		const v3 = {
+			...sample(3),
+			meta: [
+				{ key: 'profile', value: { learner: { id: 'learner-1' } } },
+				{ key: 'auto-backup', value: backup }
+			]
+		};
+		const v4 = migrate(v3, 3, 4);
+		expect(v4.meta).toEqual([{ key: 'profile', value: { learner: { id: 'learner-1' } } }]);
+		expect(v4.backups).toEqual([
+			{
+				id: 'restore-2026-03-01T10:00:00.000Z',
+				at: '2026-03-01T10:00:00.000Z',
+				reason: 'restore',
+				backup
+			}
+		]);
+		expect(migrate(v4, 4, 3)).toEqual({ ...v3, meta: [v3.meta[0], v3.meta[1]] });
+	});
 });

@@ -5,11 +5,18 @@
  */
 export type Snapshot = Record<string, unknown[]>;
 
+export interface StoreDef {
+	name: string;
+	keyPath?: string;
+	autoIncrement?: boolean;
+	indexes?: { name: string; keyPath: string[] }[];
+}
+
 export interface Migration {
 	/** The version this step produces. */
 	version: number;
 	/** Stores that exist from this version on. */
-	stores: { name: string; keyPath?: string; autoIncrement?: boolean }[];
+	stores: StoreDef[];
 	up(snapshot: Snapshot): Snapshot;
 	down(snapshot: Snapshot): Snapshot;
 }
@@ -18,7 +25,11 @@ export const MIGRATIONS: Migration[] = [
 	{
 		version: 1,
 		stores: [
-			{ name: 'attempts', keyPath: 'id' },
+			{
+				name: 'attempts',
+				keyPath: 'id',
+				indexes: [{ name: 'byQuiz', keyPath: ['courseId', 'quizId'] }]
+			},
 			{ name: 'quarantine', keyPath: 'id', autoIncrement: true }
 		],
 		up: (s) => ({ attempts: [], quarantine: [], ...s }),
@@ -49,8 +60,50 @@ export const MIGRATIONS: Migration[] = [
 			delete rest.reviews;
 			return rest;
 		}
+	},
+	{
+		// v4: the copies taken before each restore get a store of their own (the last three are
+		// kept and can be put back); v3 kept a single one in `meta` under `auto-backup`.
+		version: 4,
+		stores: [{ name: 'backups', keyPath: 'id' }],
+		up: (s) => {
+			const meta = s.meta ?? [];
+			const old = meta.find((r) => keyOf(r) === AUTO_BACKUP) as { value?: unknown } | undefined;
+			const at = exportedAt(old?.value);
+			return {
+				...s,
+				meta: old ? meta.filter((r) => r !== old) : meta,
+				backups: [
+					...(s.backups ?? []),
+					...(old ? [{ id: `restore-${at}`, at, reason: 'restore', backup: old.value }] : [])
+				]
+			};
+		},
+		down: (s) => {
+			const rest = { ...s };
+			delete rest.backups;
+			const newest = [...(s.backups ?? [])]
+				.filter((b): b is { at: string; backup: unknown } => typeof keyOf(b, 'at') === 'string')
+				.sort((a, b) => b.at.localeCompare(a.at))[0];
+			if (newest) rest.meta = [...(s.meta ?? []), { key: AUTO_BACKUP, value: newest.backup }];
+			return rest;
+		}
 	}
 ];
+
+const AUTO_BACKUP = 'auto-backup';
+
+/** A record's field, whatever the record is (stored data may be anything). */
+function keyOf(record: unknown, field = 'key'): unknown {
+	return typeof record === 'object' && record !== null
+		? (record as Record<string, unknown>)[field]
+		: undefined;
+}
+
+const exportedAt = (backup: unknown) => {
+	const at = keyOf(backup, 'exportedAt');
+	return typeof at === 'string' ? at : '1970-01-01T00:00:00.000Z';
+};
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

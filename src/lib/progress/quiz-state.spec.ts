@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeQuizState, quizState } from './quiz-state.ts';
-import { answerQuestion, startAttempt, submitAttempt } from '../quiz/attempt.ts';
-import { correctAnswer } from '../quiz/grade.ts';
-import { everyType } from '../testing/builders.ts';
+import { attempt, everyType, rightAnswers, submittedAttempt } from '../testing/builders.ts';
 
 const questions = everyType();
-const t = new Date('2026-11-25T10:00:00Z');
-const quiz = { courseId: 'c', quizId: 'q', contentHash: 'h', settings: {} };
-const attempt = (id: string, right: number) => {
-	let a = startAttempt(
-		quiz,
-		questions.map((q) => q.id),
-		{ id, seed: 1, now: t }
-	);
-	for (const q of questions.slice(0, right)) a = answerQuestion(a, q.id, correctAnswer(q), t);
-	return a;
-};
+/** Right answers to the first `n` of the 7 questions (the others left unanswered). */
+const firstRight = (n: number) => rightAnswers(questions.slice(0, n));
 
 describe('quiz state on the course page', () => {
 	it('is "not started" without attempts', () => {
@@ -23,14 +12,13 @@ describe('quiz state on the course page', () => {
 	});
 
 	it('shows an attempt in progress with how much is answered', () => {
-		expect(describeQuizState(quizState([attempt('a', 3)], 70))).toBe(
-			'In progress: 3 of 7 answered'
-		);
+		const open = attempt({ questionIds: questions.map((q) => q.id), answers: firstRight(3) });
+		expect(describeQuizState(quizState([open], 70))).toBe('In progress: 3 of 7 answered');
 	});
 
 	it('shows the best score and whether it passed', () => {
-		const low = submitAttempt(attempt('a', 2), questions, 70, t);
-		const high = submitAttempt(attempt('b', 7), questions, 70, t);
+		const low = submittedAttempt(questions, firstRight(2), { id: 'a' });
+		const high = submittedAttempt(questions, firstRight(7), { id: 'b' });
 		expect(describeQuizState(quizState([low], 70))).toBe('Not passed yet · best 29% (1 attempt)');
 		expect(describeQuizState(quizState([low, high], 70))).toBe('Passed · best 100% (2 attempts)');
 	});

@@ -1,5 +1,6 @@
 /** What the course page says about each quiz: not started, in progress, best score, passed. */
 import type { Attempt } from '$lib/quiz/attempt';
+import { passes } from '$lib/quiz/score';
 
 export type QuizState =
 	| { kind: 'not-started' }
@@ -10,7 +11,7 @@ export type QuizState =
 export function quizState(attempts: readonly Attempt[], passMark: number): QuizState {
 	const submitted = attempts.filter((a) => a.submittedAt !== undefined);
 	const best = submitted.length ? Math.max(...submitted.map((a) => a.score ?? 0)) : undefined;
-	const passed = best !== undefined && best * 100 + 1e-9 >= passMark;
+	const passed = best !== undefined && passes(best, passMark);
 	const open = attempts.find((a) => a.submittedAt === undefined);
 	if (open) {
 		return {

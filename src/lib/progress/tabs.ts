@@ -1,11 +1,7 @@
 /**
- * Tab coordination: one tab writes an attempt at a time (Web Locks); every tab hears of saved
- * attempts (BroadcastChannel) and shows them.
+ * One tab writes an attempt at a time (Web Locks). Other tabs hear of every change through the
+ * learner store's BroadcastChannel and show it read-only.
  */
-import type { Attempt } from '$lib/quiz/attempt';
-import { isAttempt } from '$lib/quiz/attempt-guard';
-
-const CHANNEL = 'coursekit';
 
 export interface AttemptLock {
 	/** False when another tab holds the attempt: this tab shows it read-only. */
@@ -28,24 +24,4 @@ export async function lockAttempt(attemptId: string): Promise<AttemptLock> {
 			.catch(() => resolve(true));
 	});
 	return { owner, release };
-}
-
-/** Tells other tabs that an attempt was saved. */
-export function announceAttempt(attempt: Attempt): void {
-	if (typeof BroadcastChannel === 'undefined') return;
-	const channel = new BroadcastChannel(CHANNEL);
-	channel.postMessage({ type: 'attempt', attempt });
-	channel.close();
-}
-
-/** Calls `onAttempt` with every valid attempt another tab saves; returns an unsubscribe. */
-export function listenForAttempts(onAttempt: (attempt: Attempt) => void): () => void {
-	if (typeof BroadcastChannel === 'undefined') return () => {};
-	const channel = new BroadcastChannel(CHANNEL);
-	channel.onmessage = (event: MessageEvent) => {
-		const message = event.data as { type?: unknown; attempt?: unknown } | null;
-		if (message?.type !== 'attempt') return;
-		if (isAttempt(message.attempt)) onAttempt(message.attempt);
-	};
-	return () => channel.close();
 }

@@ -2,24 +2,19 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Attempt } from './attempt-schema.ts';
 import { isAttempt } from './attempt-guard.ts';
-import { answerQuestion, startAttempt, submitAttempt, toggleFlag } from './attempt.ts';
-import { everyType } from '../testing/builders.ts';
+import { submitAttempt } from './attempt.ts';
+import { attempt, everyType } from '../testing/builders.ts';
 
 const questions = everyType();
 const t0 = new Date('2026-11-25T10:00:00Z');
-const quiz = { courseId: 'c', quizId: 'q', contentHash: 'q1-0', settings: { timeLimitMinutes: 5 } };
-const valid = () => {
-	let a = startAttempt(
-		quiz,
-		questions.map((q) => q.id),
-		{ id: 'a', seed: 3, now: t0 }
-	);
-	a = answerQuestion(a, 'single-q', 'dynamic', t0);
-	a = answerQuestion(a, 'match-q', { tensorflow: 'gpus-tpus' }, t0);
-	a = answerQuestion(a, 'truefalse-q', true, t0);
-	a = toggleFlag(a, 'order-q', t0);
-	return a;
-};
+/** A timed attempt at every type, with answers of three shapes and a flag. */
+const valid = () =>
+	attempt({
+		questionIds: questions.map((q) => q.id),
+		answers: { 'single-q': 'dynamic', 'match-q': { tensorflow: 'gpus-tpus' }, 'truefalse-q': true },
+		flagged: ['order-q'],
+		deadline: '2026-01-01T10:05:00.000Z'
+	});
 
 const zodAccepts = (value: unknown) => Attempt.safeParse(value).success;
 

@@ -13,18 +13,13 @@ import {
 } from './attempt.ts';
 import { correctAnswer } from './grade.ts';
 import { Attempt } from './attempt-schema.ts';
-import { everyType } from '../testing/builders.ts';
+import { attemptQuiz, everyType } from '../testing/builders.ts';
 
 const questions = everyType();
 const ids = questions.map((q) => q.id);
 const t0 = new Date('2026-11-25T10:00:00Z');
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-const quiz = {
-	courseId: 'c',
-	quizId: 'q',
-	contentHash: 'q1-0',
-	settings: { timeLimitMinutes: 10 }
-};
+const quiz = attemptQuiz({ settings: { timeLimitMinutes: 10 } });
 const fresh = () => startAttempt(quiz, ids, { id: 'a1', seed: 7, now: t0 });
 
 describe('an attempt', () => {

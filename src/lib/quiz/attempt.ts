@@ -4,7 +4,8 @@
  */
 import type { Question, QuizSettings } from '../content/schema.ts';
 import type { Attempt } from './attempt-schema.ts';
-import { givenAnswer, gradeQuestions, type Answer } from './grade.ts';
+import { givenAnswer, type Answer } from './grade.ts';
+import { passes, scoreAttempt } from './score.ts';
 
 export type { Attempt };
 
@@ -104,33 +105,37 @@ export interface QuestionResult {
 }
 
 export interface AttemptResult {
-	/** Mean of the question scores, in [0, 1]. */
+	/** The attempt's score, in [0, 1] (score.ts: questions the content lacks are left out). */
 	score: number;
 	passed: boolean;
 	questions: QuestionResult[];
+	/** Presented questions the content no longer has (not graded). */
+	missing: string[];
 	/** Topic id → mean score of its questions in this attempt. */
 	byTopic: Record<string, number>;
 }
 
-/** Grades every presented question (unanswered ones score 0) against the pass mark (percent). */
+/** Grades an attempt (score.ts: unanswered questions score 0) against the pass mark (percent). */
 export function gradeAttempt(
 	attempt: Attempt,
 	questions: readonly Question[],
 	passMark: number
 ): AttemptResult {
 	const byId = new Map(questions.map((q) => [q.id, q]));
-	const results: QuestionResult[] = gradeQuestions(attempt, byId).flatMap(
-		({ questionId, question, answered, score }) =>
-			question ? [{ questionId, topic: question.topic, answered, score }] : []
-	);
+	const { score, missing, questions: graded } = scoreAttempt(attempt, byId);
+	const results: QuestionResult[] = graded.map(({ questionId, question, answered, score }) => ({
+		questionId,
+		topic: question.topic,
+		answered,
+		score
+	}));
 	const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 	const topics = [...new Set(results.map((r) => r.topic))];
-	const score = mean(results.map((r) => r.score));
 	return {
 		score,
-		// A tiny tolerance so that 7/10 passes a 70% mark despite floating point.
-		passed: score * 100 + 1e-9 >= passMark,
+		passed: passes(score, passMark),
 		questions: results,
+		missing,
 		byTopic: Object.fromEntries(
 			topics.map((t) => [t, mean(results.filter((r) => r.topic === t).map((r) => r.score))])
 		)

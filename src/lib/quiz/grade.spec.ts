@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { correctAnswer, gradeAnswer } from './grade.ts';
+import { correctAnswer, gradeAnswer, gradeQuestions } from './grade.ts';
 import { everyType, question } from '../testing/builders.ts';
 import { loadCourses } from '../content/load.ts';
 import { readContentFiles } from '../content/read-dir.ts';
@@ -137,5 +137,53 @@ describe('grading properties', () => {
 		const questions = courses.flatMap((c) => [...c.quizzes.values()].flatMap((q) => q.questions));
 		expect(questions.length).toBeGreaterThan(60);
 		for (const q of questions) expect(gradeAnswer(q, correctAnswer(q)), q.id).toBe(1);
+	});
+});
+
+describe('grading ids named like Object.prototype members', () => {
+	const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+
+	it('scores such an answer id as an unknown option or item, whatever the type', () => {
+		for (const name of names) {
+			expect(gradeAnswer(question('single'), name), name).toBe(0);
+			expect(gradeAnswer(question('multiple'), ['serving', 'lite', name]), name).toBe(0.5);
+			expect(gradeAnswer(question('order'), [name, 'pytorch', 'keras']), name).toBeCloseTo(2 / 3);
+			expect(gradeAnswer(question('text'), name), name).toBe(0);
+		}
+	});
+
+	it('grades match and classify answers by their own entries only', () => {
+		const match = question('match');
+		const key = correctAnswer(match) as Record<string, string>;
+		expect(gradeAnswer(match, { constructor: 'x' })).toBe(0);
+		expect(gradeAnswer(match, JSON.parse('{"__proto__": "x", "toString": "y"}'))).toBe(0);
+		expect(gradeAnswer(match, { ...key, constructor: 'x', toString: 'y' })).toBe(1);
+		// Right pairs that are only inherited (not the answer's own entries) do not count.
+		expect(gradeAnswer(match, Object.create(key))).toBe(0);
+		const classify = question('classify');
+		expect(gradeAnswer(classify, { constructor: 'tensorflow', torchserve: 'pytorch' })).toBe(0.25);
+	});
+
+	it('grades an item whose own id is "constructor" by the answer given for it', () => {
+		const q = question('match', {
+			pairs: [
+				{ left: 'Constructor', right: 'Builds objects' },
+				{ left: 'Factory', right: 'Returns objects' }
+			]
+		});
+		expect(gradeAnswer(q, {})).toBe(0);
+		expect(gradeAnswer(q, { factory: 'returns-objects' })).toBe(0.5);
+		expect(gradeAnswer(q, { constructor: 'builds-objects', factory: 'returns-objects' })).toBe(1);
+	});
+
+	it('counts a question whose id is "constructor" as unanswered when the attempt has no answer for it', () => {
+		const q = question('single', { id: 'constructor' });
+		const questions = new Map([[q.id, q]]);
+		expect(gradeQuestions({ questionIds: [q.id], answers: {} }, questions)).toEqual([
+			{ questionId: 'constructor', question: q, answered: false, score: 0 }
+		]);
+		expect(
+			gradeQuestions({ questionIds: [q.id], answers: { constructor: 'dynamic' } }, questions)
+		).toEqual([{ questionId: 'constructor', question: q, answered: true, score: 1 }]);
 	});
 });

@@ -4,6 +4,7 @@
  */
 import type { Question } from '../content/schema.ts';
 import { choiceId } from './choices.ts';
+import { own } from '../own.ts';
 
 /** What a student gives, by question type (stored by id, never by position). */
 export type Answer =
@@ -24,11 +25,6 @@ const isStringRecord = (value: unknown): value is Record<string, string> =>
 /** Text answers compare trimmed, case-insensitive and ignoring white space. */
 export function normaliseText(text: string): string {
 	return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-}
-
-/** Reads `record[key]` without touching the prototype chain (`__proto__`, `constructor`). */
-function own(record: Record<string, string>, key: string): string | undefined {
-	return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 /** The share of keys whose answer equals the expected value. */
@@ -121,9 +117,7 @@ export function correctAnswer(question: Question): Answer {
 
 /** The answer given to `questionId`, or undefined (own properties only, never the prototype). */
 export function givenAnswer(answers: Record<string, unknown>, questionId: string): unknown {
-	return Object.prototype.hasOwnProperty.call(answers, questionId)
-		? answers[questionId]
-		: undefined;
+	return own(answers, questionId);
 }
 
 export interface GradedQuestion {

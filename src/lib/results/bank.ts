@@ -1,18 +1,25 @@
-/** The question bank of a course as `bank.json` serves it, and lookups the progress page needs. */
-import type { Question } from '../content/schema.ts';
+/**
+ * Lookups over question banks (`bank.json`, loaded with `fetchBank` from fetch-bank.ts) that the
+ * progress, review and gradebook pages need. Free of zod, so /progress can import it up front.
+ */
+import type { QuestionView } from '../content/quiz-view.ts';
+import type { Bank } from './fetch-bank.ts';
 import type { QuizInfo } from './csv.ts';
 import type { QuizMeta } from './xapi.ts';
 import type { GradebookQuiz } from './regrade.ts';
 import { contentHash } from '../quiz/hash.ts';
 
-export interface Bank {
-	courseId: string;
-	quizzes: { id: string; title: string; passMark: number; questions: Question[] }[];
-}
+export type { Bank };
+
+/** Question id → question with its build-time HTML, over every course. */
+export const questionViews = (banks: readonly Bank[]): ReadonlyMap<string, QuestionView> =>
+	new Map(
+		banks.flatMap((b) => b.quizzes.flatMap((q) => q.questions)).map((v) => [v.question.id, v])
+	);
 
 /** Question id → question, over every course. */
 export const questionIndex = (banks: readonly Bank[]) =>
-	new Map(banks.flatMap((b) => b.quizzes.flatMap((q) => q.questions)).map((q) => [q.id, q]));
+	new Map([...questionViews(banks)].map(([id, view]) => [id, view.question]));
 
 /** `courseId/quizId` → title, pass mark and questions, for xAPI. */
 export const quizMetas = (banks: readonly Bank[]) =>
@@ -25,7 +32,7 @@ export const quizMetas = (banks: readonly Bank[]) =>
 						{
 							title: q.title,
 							passMark: q.passMark,
-							questions: new Map(q.questions.map((x) => [x.id, x]))
+							questions: new Map(q.questions.map(({ question }) => [question.id, question]))
 						}
 					] as const
 			)
@@ -56,8 +63,8 @@ export function gradebookQuizzes(banks: readonly Bank[]): ReadonlyMap<string, Gr
 							quizId: q.id,
 							title: q.title,
 							passMark: q.passMark,
-							contentHash: contentHash(q.questions),
-							questions: new Map(q.questions.map((x) => [x.id, x]))
+							contentHash: contentHash(q.questions.map((v) => v.question)),
+							questions: new Map(q.questions.map(({ question }) => [question.id, question]))
 						}
 					] as const
 			)

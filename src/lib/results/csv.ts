@@ -3,6 +3,7 @@
  * (starting with = + - @, tab or carriage return) are neutralised with a leading apostrophe.
  */
 import Papa from 'papaparse';
+import { passes } from '../quiz/score.ts';
 import type { ResultsFile } from './schema.ts';
 
 export interface QuizInfo {
@@ -62,7 +63,7 @@ export function resultsCsv(files: readonly ResultsFile[], quizzes: readonly Quiz
 				String(sorted.length),
 				pct(best),
 				pct(last.score),
-				quiz ? (best * 100 + 1e-9 >= quiz.passMark ? 'yes' : 'no') : '',
+				quiz ? (passes(best, quiz.passMark) ? 'yes' : 'no') : '',
 				last.submittedAt
 			]);
 		}

@@ -1,50 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { regrade, gradebookRows, type GradebookQuiz } from './regrade.ts';
+import { regrade, gradebookRows } from './regrade.ts';
 import { itemAnalysis } from './item-analysis.ts';
 import { canvasCsv, moodleCsv } from './lms-csv.ts';
-import { buildResultsFile } from './export.ts';
-import { answerQuestion, startAttempt, submitAttempt } from '../quiz/attempt.ts';
-import { contentHash } from '../quiz/hash.ts';
-import { question } from '../testing/builders.ts';
+import {
+	gradebookQuiz,
+	learner,
+	question,
+	resultsFile,
+	submittedAttempt
+} from '../testing/builders.ts';
 import type { ResultsFile } from './schema.ts';
 
 const q1 = question('truefalse', { id: 'q1', answer: true });
 const q2 = question('single', { id: 'q2' });
 const questions = [q1, q2];
-const quiz: GradebookQuiz = {
-	courseId: 'c',
-	quizId: 'quiz',
-	title: 'Quiz',
-	passMark: 50,
-	contentHash: contentHash(questions),
-	questions: new Map(questions.map((q) => [q.id, q]))
-};
-const quizzes = new Map([['c/quiz', quiz]]);
+const quiz = gradebookQuiz(questions, { passMark: 50 });
+const quizzes = new Map([['tiny/basics-quiz', quiz]]);
 const t = new Date('2026-11-25T10:00:00Z');
 
+/** The results file of one honest attempt at `quiz`, submitted `minutes` after `t`. */
 function fileFor(
 	learnerId: string,
 	answers: { q1?: boolean; q2?: string },
 	options: { attemptId?: string; assignmentId?: string; minutes?: number } = {}
 ): ResultsFile {
-	const when = new Date(t.getTime() + (options.minutes ?? 0) * 60_000);
-	let a = startAttempt(
-		{ courseId: 'c', quizId: 'quiz', contentHash: quiz.contentHash, settings: {} },
-		['q1', 'q2'],
-		{
-			id: options.attemptId ?? `${learnerId}-1`,
-			seed: 1,
-			now: when,
-			assignmentId: options.assignmentId
-		}
-	);
-	if (answers.q1 !== undefined) a = answerQuestion(a, 'q1', answers.q1, when);
-	if (answers.q2 !== undefined) a = answerQuestion(a, 'q2', answers.q2, when);
-	a = submitAttempt(a, questions, 50, when);
-	return buildResultsFile({
-		learner: { id: learnerId, name: learnerId.toUpperCase(), email: `${learnerId}@school.example` },
-		attempts: [a],
-		now: when
+	const when = new Date(t.getTime() + (options.minutes ?? 0) * 60_000).toISOString();
+	const taken = submittedAttempt(questions, answers, {
+		id: options.attemptId ?? `${learnerId}-1`,
+		assignmentId: options.assignmentId,
+		startedAt: when,
+		submittedAt: when
+	});
+	return resultsFile([taken], {
+		learner: learner({
+			id: learnerId,
+			name: learnerId.toUpperCase(),
+			email: `${learnerId}@school.example`
+		})
 	});
 }
 
@@ -120,8 +112,8 @@ describe('re-grading', () => {
 			assignment: { id: 'week-3', passMark: 40 }
 		});
 		expect(graded[0].passed).toBe(true);
-		expect(gradebookRows(graded, quizzes, 60)[0].scores['c/quiz'].passed).toBe(false);
-		expect(gradebookRows(graded, quizzes, 40)[0].scores['c/quiz'].passed).toBe(true);
+		expect(gradebookRows(graded, quizzes, 60)[0].scores['tiny/basics-quiz'].passed).toBe(false);
+		expect(gradebookRows(graded, quizzes, 40)[0].scores['tiny/basics-quiz'].passed).toBe(true);
 	});
 
 	it('builds learners × quizzes with the best score, ignoring duplicate copies', () => {
@@ -139,7 +131,7 @@ describe('re-grading', () => {
 			quizzes
 		);
 		expect(rows).toHaveLength(1);
-		expect(rows[0].scores['c/quiz']).toEqual({
+		expect(rows[0].scores['tiny/basics-quiz']).toEqual({
 			best: 1,
 			passed: true,
 			attempts: 2,
@@ -186,7 +178,7 @@ describe('LMS exports', () => {
 		regrade([{ source: 'x', file: fileFor('=evil', { q1: true }) }], { quizzes }),
 		quizzes
 	);
-	const columns = [{ key: 'c/quiz', title: 'Quiz' }];
+	const columns = [{ key: 'tiny/basics-quiz', title: 'Quiz' }];
 
 	it('Moodle: an identifier column then one per quiz', () => {
 		expect(moodleCsv(rows, columns, 'email').split('\r\n')).toEqual([

@@ -40,7 +40,12 @@ export function itemAnalysis(
 	const group = Math.max(1, Math.round(ranked.length * 0.27));
 	const upper = new Set(ranked.slice(0, group));
 	const lower = new Set(ranked.slice(-group));
-	const ids = [...new Set(scored.flatMap((a) => a.attempt.questionIds))];
+	// A question the content lacks has no re-graded score (score.ts), so no statistics either.
+	const ids = [
+		...new Set(
+			scored.flatMap((a) => a.attempt.questionIds.filter((q) => Object.hasOwn(a.questionScores, q)))
+		)
+	];
 	return ids.map((questionId) => {
 		const taking = scored.filter((a) => questionId in a.questionScores);
 		const scoreOf = (a: GradedAttempt) => a.questionScores[questionId] ?? 0;

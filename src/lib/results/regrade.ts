@@ -4,7 +4,7 @@
  * computed is trusted.
  */
 import type { Question } from '../content/schema.ts';
-import { gradeQuestions } from '../quiz/grade.ts';
+import { effectivePassMark, passes, scoreAttempt } from '../quiz/score.ts';
 import type { Learner, ResultAttempt, ResultsFile } from './schema.ts';
 
 export interface GradebookQuiz {
@@ -42,8 +42,10 @@ export interface GradedAttempt {
 	/** The gradebook's score in [0, 1] (undefined when the quiz is unknown). */
 	score?: number;
 	passed?: boolean;
-	/** Per presented question: its re-graded score. */
+	/** Per presented question the content has: its re-graded score. */
 	questionScores: Record<string, number>;
+	/** Presented questions the content does not have: left out of the score (score.ts). */
+	missing: string[];
 	flags: Flag[];
 }
 
@@ -67,17 +69,18 @@ export function regrade(
 			const flags: Flag[] = [];
 			const quiz = options.quizzes.get(`${attempt.courseId}/${attempt.quizId}`);
 			const questionScores: Record<string, number> = {};
+			let missing: string[] = [];
 			let score: number | undefined;
 			if (!quiz) {
 				flags.push('unknown-quiz');
 			} else {
-				if (attempt.contentHash !== quiz.contentHash) flags.push('unknown-content');
-				// A question the content no longer has scores 0 (and the hash is flagged above).
-				const scores = gradeQuestions(attempt, quiz.questions).map(({ questionId, score }) => {
-					questionScores[questionId] = score;
-					return score;
-				});
-				score = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : 0;
+				const scored = scoreAttempt(attempt, quiz.questions);
+				for (const q of scored.questions) questionScores[q.questionId] = q.score;
+				score = scored.score;
+				missing = scored.missing;
+				// Questions this content lacks mean the attempt answered another version of the quiz.
+				if (attempt.contentHash !== quiz.contentHash || missing.length)
+					flags.push('unknown-content');
 				if (Math.abs(score - attempt.score) > 1e-6) flags.push('score-differs');
 			}
 			const key = `${file.learner.id}/${attempt.attemptId}`;
@@ -99,9 +102,10 @@ export function regrade(
 				score,
 				passed:
 					quiz && score !== undefined
-						? score * 100 + 1e-9 >= (options.assignment?.passMark ?? quiz.passMark)
+						? passes(score, effectivePassMark(quiz.passMark, options.assignment?.passMark))
 						: undefined,
 				questionScores,
+				missing,
 				flags
 			});
 		}
@@ -131,7 +135,10 @@ export function gradebookRows(
 		if (!g.flags.includes('duplicate') && g.score !== undefined) {
 			cell.attempts += 1;
 			cell.best = Math.max(cell.best, g.score);
-			cell.passed = cell.best * 100 + 1e-9 >= (passMark ?? quizzes.get(key)?.passMark ?? 100);
+			cell.passed = passes(
+				cell.best,
+				effectivePassMark(quizzes.get(key)?.passMark ?? 100, passMark)
+			);
 		}
 		cell.flags = [...new Set([...cell.flags, ...g.flags])];
 		row.scores[key] = cell;

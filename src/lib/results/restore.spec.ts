@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { describePlan, planRestore } from './restore.ts';
 import { buildBackup } from './export.ts';
-import { answerQuestion, startAttempt, submitAttempt } from '../quiz/attempt.ts';
-import { everyType } from '../testing/builders.ts';
+import { attempt, learner } from '../testing/builders.ts';
 
-const questions = everyType();
 const t = new Date('2026-11-25T10:00:00Z');
-const quiz = { courseId: 'c', quizId: 'q', contentHash: 'h', settings: {} };
-const start = (id: string) => startAttempt(quiz, ['single-q'], { id, seed: 1, now: t });
-const me = { learner: { id: 'me', name: 'Ada' } };
+const me = { learner: learner() };
 
 describe('planning a restore', () => {
 	it('adds new attempts, updates older copies, never duplicates, and never un-submits', () => {
-		const inProgressHere = start('a');
-		const newerThere = answerQuestion(inProgressHere, 'single-q', 'dynamic', t);
-		const submittedHere = submitAttempt(start('b'), questions, 70, t);
-		const olderThere = start('b');
-		const onlyThere = submitAttempt(start('c'), questions, 70, t);
+		const inProgressHere = attempt({ id: 'a' });
+		const newerThere = attempt({ id: 'a', answers: { 'single-q': 'dynamic' }, revision: 1 });
+		const submittedHere = attempt({ id: 'b', submitted: true });
+		const olderThere = attempt({ id: 'b' });
+		const onlyThere = attempt({ id: 'c', submitted: true });
 		const backup = buildBackup({
 			profile: me,
 			attempts: [newerThere, olderThere, onlyThere],
@@ -66,7 +62,7 @@ describe('planning a restore', () => {
 	it('restoring the same backup twice changes nothing the second time', () => {
 		const backup = buildBackup({
 			profile: me,
-			attempts: [start('a'), submitAttempt(start('b'), questions, 70, t)],
+			attempts: [attempt({ id: 'a' }), attempt({ id: 'b', submitted: true })],
 			lessonsDone: [],
 			now: t
 		});

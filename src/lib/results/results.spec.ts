@@ -14,37 +14,38 @@ import {
 import { neutralise, resultsCsv, CSV_COLUMNS } from './csv.ts';
 import { xapiStatements, statementId } from './xapi.ts';
 import { gradedAnswers, masteryByTopic } from './mastery.ts';
-import { answerQuestion, startAttempt, submitAttempt } from '../quiz/attempt.ts';
 import { correctAnswer } from '../quiz/grade.ts';
-import { everyType, question } from '../testing/builders.ts';
+import { attempt, everyType, learner, question, submittedAttempt } from '../testing/builders.ts';
 
 const questions = everyType();
 const byId = new Map(questions.map((q) => [q.id, q]));
 const t0 = new Date('2026-11-25T10:00:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-const quiz = { courseId: 'ai-frameworks', quizId: 'overview', contentHash: 'q1-abc', settings: {} };
-const learner = { id: 'learner-7f3a', name: 'Ada', email: 'ada@example.org' };
+/** The quiz "Meet the frameworks" as its attempts name it. */
+const overview = { courseId: 'ai-frameworks', quizId: 'overview', contentHash: 'q1-abc' };
+const ada = learner({ id: 'learner-7f3a', name: 'Ada', email: 'ada@example.org' });
+const wrongAnswer = {
+	single: 'static',
+	multiple: ['onnx'],
+	truefalse: false,
+	match: {},
+	order: ['pytorch', 'keras', 'tensorflow'],
+	text: 'nope',
+	classify: {}
+};
 
 /** A submitted attempt answering the first `right` questions correctly and the rest wrongly. */
 function submitted(id: string, right: number, minute = 0) {
-	let a = startAttempt(
-		quiz,
-		questions.map((q) => q.id),
-		{ id, seed: 11, now: at(minute) }
+	const answers = Object.fromEntries(
+		questions.map((q, i) => [q.id, i < right ? correctAnswer(q) : wrongAnswer[q.type]])
 	);
-	questions.forEach((q, i) => {
-		const wrong = {
-			single: 'static',
-			multiple: ['onnx'],
-			truefalse: false,
-			match: {},
-			order: ['pytorch', 'keras', 'tensorflow'],
-			text: 'nope',
-			classify: {}
-		}[q.type];
-		a = answerQuestion(a, q.id, i < right ? correctAnswer(q) : wrong, at(minute));
+	return submittedAttempt(questions, answers, {
+		...overview,
+		id,
+		seed: 11,
+		startedAt: at(minute).toISOString(),
+		submittedAt: at(minute + 5).toISOString()
 	});
-	return submitAttempt(a, questions, 70, at(minute + 5));
 }
 
 const resultsOptions = {
@@ -57,7 +58,7 @@ const readResults = (text: string) => readJsonFile(text, text.length, resultsOpt
 
 describe('the results file', () => {
 	const file = buildResultsFile({
-		learner,
+		learner: ada,
 		attempts: [submitted('a1', 7), submitted('a2', 3, 10)],
 		now: at(30)
 	});
@@ -72,8 +73,8 @@ describe('the results file', () => {
 	});
 
 	it('leaves out attempts still in progress', () => {
-		const open = startAttempt(quiz, ['single-q'], { id: 'open', seed: 1, now: t0 });
-		expect(buildResultsFile({ learner, attempts: [open], now: t0 }).attempts).toEqual([]);
+		const open = attempt({ id: 'open' });
+		expect(buildResultsFile({ learner: ada, attempts: [open], now: t0 }).attempts).toEqual([]);
 	});
 
 	it('survives a round trip: export, JSON, import gives the identical file', () => {
@@ -84,7 +85,7 @@ describe('the results file', () => {
 
 describe('reading a file someone gives us', () => {
 	const good = JSON.stringify(
-		buildResultsFile({ learner, attempts: [submitted('a1', 7)], now: t0 })
+		buildResultsFile({ learner: ada, attempts: [submitted('a1', 7)], now: t0 })
 	);
 
 	it.each([
@@ -183,14 +184,9 @@ describe('reading a file someone gives us', () => {
 
 describe('the backup file', () => {
 	it('round-trips attempts in progress, the profile and lessons done', () => {
-		const open = answerQuestion(
-			startAttempt(quiz, ['single-q'], { id: 'open', seed: 1, now: t0 }),
-			'single-q',
-			'dynamic',
-			t0
-		);
+		const open = attempt({ id: 'open', answers: { 'single-q': 'dynamic' } });
 		const backup = buildBackup({
-			profile: { learner, lastBackupAt: t0.toISOString() },
+			profile: { learner: ada, lastBackupAt: t0.toISOString() },
 			attempts: [open, submitted('a1', 7)],
 			lessonsDone: [{ key: 'ai-frameworks/overview', at: t0.toISOString() }],
 			now: t0
@@ -210,7 +206,7 @@ describe('the backup file', () => {
 describe('the gradebook CSV', () => {
 	it('has one row per learner × quiz with best and last scores', () => {
 		const file = buildResultsFile({
-			learner,
+			learner: ada,
 			attempts: [submitted('a1', 3), submitted('a2', 7, 10)],
 			now: at(30)
 		});
@@ -238,7 +234,7 @@ describe('the gradebook CSV', () => {
 			expect(neutralise(cell)).toBe(`'${cell}`);
 		expect(neutralise('Ada')).toBe('Ada');
 		const file = buildResultsFile({
-			learner: { id: 'x', name: '=HYPERLINK("http://evil")', studentId: '+1' },
+			learner: learner({ name: '=HYPERLINK("http://evil")', studentId: '+1' }),
 			attempts: [submitted('a1', 7)],
 			now: t0
 		});
@@ -249,7 +245,7 @@ describe('the gradebook CSV', () => {
 });
 
 describe('xAPI statements', () => {
-	const file = buildResultsFile({ learner, attempts: [submitted('a1', 4)], now: t0 });
+	const file = buildResultsFile({ learner: ada, attempts: [submitted('a1', 4)], now: t0 });
 	const statements = xapiStatements(
 		file,
 		new Map([
@@ -309,16 +305,16 @@ describe('mastery per topic', () => {
 	const bank = new Map(
 		[q('g1', 'graph-types'), q('g2', 'graph-types'), q('d1', 'deployment')].map((x) => [x.id, x])
 	);
-	const attempt = (id: string, minute: number, answers: Record<string, boolean>) => {
-		let a = startAttempt(quiz, Object.keys(answers), { id, seed: 1, now: at(minute) });
-		for (const [qid, value] of Object.entries(answers))
-			a = answerQuestion(a, qid, value, at(minute));
-		return submitAttempt(a, [...bank.values()], 70, at(minute + 1));
-	};
+	const taken = (id: string, minute: number, answers: Record<string, boolean>) =>
+		submittedAttempt([...bank.values()], answers, {
+			id,
+			questionIds: Object.keys(answers),
+			submittedAt: at(minute + 1).toISOString()
+		});
 
 	it('weights the newest answer to a question most', () => {
 		const answers = gradedAnswers(
-			[attempt('a', 0, { g1: false, d1: true }), attempt('b', 10, { g1: true, g2: true })],
+			[taken('a', 0, { g1: false, d1: true }), taken('b', 10, { g1: true, g2: true })],
 			bank
 		);
 		const mastery = masteryByTopic(answers);

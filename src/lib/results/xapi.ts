@@ -12,7 +12,8 @@ import {
 	matchRights,
 	orderItems
 } from '../quiz/choices.ts';
-import { correctAnswer, givenAnswer, gradeQuestions } from '../quiz/grade.ts';
+import { correctAnswer, givenAnswer } from '../quiz/grade.ts';
+import { passes, scoreAttempt } from '../quiz/score.ts';
 import { fnv1a64 } from '../quiz/hash.ts';
 import type { ResultsFile } from './schema.ts';
 
@@ -140,31 +141,29 @@ export function xapiStatements(
 			contextActivities: { parent: [{ objectType: 'Activity', id: quizIri }] }
 		};
 		const id = (part: string) => statementId(`${attempt.attemptId}/${part}`);
-		const answered = gradeQuestions(attempt, meta.questions).flatMap(
-			({ questionId, question, score }) => {
-				if (!question) return [];
-				const given = givenAnswer(attempt.answers, questionId);
-				return [
-					{
-						id: id(questionId),
-						actor,
-						verb: VERB('answered'),
-						object: {
-							objectType: 'Activity',
-							id: `${quizIri}/questions/${questionId}`,
-							definition: interaction(question)
-						},
-						result: { response: response(given), success: score === 1, score: { scaled: score } },
-						context,
-						timestamp: attempt.submittedAt
-					}
-				];
-			}
-		);
-		const raw = answered.reduce((sum, s) => sum + s.result.score.scaled, 0);
-		const max = answered.length;
-		const scaled = max ? raw / max : 0;
-		const passed = scaled * 100 + 1e-9 >= meta.passMark;
+		// Questions the content no longer has get no `answered` statement and no share of the score.
+		const scored = scoreAttempt(attempt, meta.questions);
+		const answered = scored.questions.map(({ questionId, question, score }) => ({
+			id: id(questionId),
+			actor,
+			verb: VERB('answered'),
+			object: {
+				objectType: 'Activity',
+				id: `${quizIri}/questions/${questionId}`,
+				definition: interaction(question)
+			},
+			result: {
+				response: response(givenAnswer(attempt.answers, questionId)),
+				success: score === 1,
+				score: { scaled: score }
+			},
+			context,
+			timestamp: attempt.submittedAt
+		}));
+		const raw = scored.questions.reduce((sum, q) => sum + q.score, 0);
+		const max = scored.graded;
+		const scaled = scored.score;
+		const passed = passes(scaled, meta.passMark);
 		const result = { score: { scaled, raw, min: 0, max }, completion: true, success: passed };
 		return [
 			{

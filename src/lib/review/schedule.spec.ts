@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCards, dueCards, nextDue, ratingForScore, type ReviewEvent } from './schedule.ts';
-import { answerQuestion, startAttempt, submitAttempt } from '../quiz/attempt.ts';
-import { correctAnswer } from '../quiz/grade.ts';
-import { question } from '../testing/builders.ts';
+import { question, rightAnswers, submittedAttempt } from '../testing/builders.ts';
 import type { Question } from '../content/schema.ts';
 
 // A learner answered 10 questions in one quiz at a fixed time, 3 of them wrongly.
@@ -13,16 +11,12 @@ const questions: Question[] = Array.from({ length: 10 }, (_, i) =>
 const bank = new Map(questions.map((q) => [q.id, q]));
 const wrong = new Set(['q1', 'q4', 'q7']);
 
-function quizAttempt() {
-	let a = startAttempt(
-		{ courseId: 'c', quizId: 'quiz', contentHash: 'h', settings: {} },
-		questions.map((q) => q.id),
-		{ id: 'a1', seed: 1, now: t0 }
-	);
-	for (const q of questions)
-		a = answerQuestion(a, q.id, wrong.has(q.id) ? false : correctAnswer(q), t0);
-	return submitAttempt(a, questions, 70, t0);
-}
+const answers = {
+	...rightAnswers(questions),
+	...Object.fromEntries([...wrong].map((id) => [id, false]))
+};
+const quizAttempt = () =>
+	submittedAttempt(questions, answers, { courseId: 'c', submittedAt: t0.toISOString() });
 
 const minutesAfter = (d: Date) => Math.round((d.getTime() - t0.getTime()) / 60_000);
 

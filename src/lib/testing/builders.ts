@@ -1,5 +1,15 @@
 /** Test data: valid objects in one line, e.g. `question('match')`, `question('single', { id: 'q2' })`. */
 import type { Question, QuestionType } from '../content/schema.ts';
+import type { Course, Lesson } from '../content/model.ts';
+import { questionView, type QuestionView } from '../content/quiz-view.ts';
+import { submitAttempt, type Attempt, type AttemptQuiz } from '../quiz/attempt.ts';
+import { correctAnswer, type Answer } from '../quiz/grade.ts';
+import { contentHash } from '../quiz/hash.ts';
+import type { BackupFile, Learner, Profile, ResultsFile } from '../results/schema.ts';
+import { buildBackup, buildResultsFile } from '../results/export.ts';
+import type { GradebookQuiz } from '../results/regrade.ts';
+import type { ReviewEvent } from '../review/schedule.ts';
+import type { LessonDone } from '../progress/records.ts';
 
 const common = {
 	topic: 'graph-types',
@@ -70,3 +80,129 @@ export function question<T extends QuestionType>(
 /** One valid question of every type. */
 export const everyType = (): Question[] =>
 	(Object.keys(samples) as QuestionType[]).map((type) => question(type));
+
+/**
+ * The view a quiz page gets of `q`: its texts rendered as at build time, taught in the lesson
+ * "Key differences", section "Graph type" (whatever `q.source` names).
+ */
+export function questionViewOf(q: Question): QuestionView {
+	const [lessonId, anchor] = q.source.split('#');
+	const lesson = {
+		title: 'Key differences',
+		sections: [{ id: anchor, title: 'Graph type', line: 1 }]
+	};
+	const course = { lessons: new Map([[lessonId, lesson as Lesson]]) };
+	return questionView(course as Course, q);
+}
+
+/**
+ * A valid stored attempt at the tiny course's quiz, in progress unless `submitted` (then answered
+ * and scored), with any fields overridden.
+ */
+export function attempt(overrides: Partial<Attempt> & { submitted?: boolean } = {}): Attempt {
+	const { submitted, ...fields } = overrides;
+	const base: Attempt = {
+		id: 'attempt-1',
+		courseId: 'tiny',
+		quizId: 'basics-quiz',
+		contentHash: 'hash-1',
+		seed: 1,
+		questionIds: ['single-q'],
+		answers: {},
+		checked: [],
+		flagged: [],
+		current: 0,
+		startedAt: '2026-01-01T10:00:00.000Z',
+		updatedAt: '2026-01-01T10:00:00.000Z',
+		revision: 0
+	};
+	const done: Partial<Attempt> = submitted
+		? {
+				answers: { 'single-q': 'dynamic' },
+				submittedAt: '2026-01-01T10:05:00.000Z',
+				submittedBy: 'learner',
+				score: 1,
+				revision: 2
+			}
+		: {};
+	return { ...base, ...done, ...fields };
+}
+
+/** The right answer to each of `questions`, by question id. */
+export const rightAnswers = (questions: readonly Question[]): Record<string, Answer> =>
+	Object.fromEntries(questions.map((q) => [q.id, correctAnswer(q)]));
+
+/**
+ * Like `attempt({ submitted: true })`, but presenting `questions` under their content hash,
+ * answered with `answers` (others left unanswered) and scored as the app scores it on submit.
+ */
+export function submittedAttempt(
+	questions: readonly Question[],
+	answers: Attempt['answers'],
+	overrides: Partial<Attempt> = {}
+): Attempt {
+	const { submittedAt = '2026-01-01T10:05:00.000Z', ...fields } = overrides;
+	const open = attempt({
+		questionIds: questions.map((q) => q.id),
+		contentHash: contentHash(questions),
+		answers,
+		...fields
+	});
+	// The pass mark only decides `passed`, which a stored attempt does not keep.
+	return { ...submitAttempt(open, questions, 0, new Date(submittedAt)), ...fields };
+}
+
+/** The quiz `startAttempt` takes: the tiny course's quiz, as `attempt()` has it, untimed. */
+export const attemptQuiz = (overrides: Partial<AttemptQuiz> = {}): AttemptQuiz => ({
+	courseId: 'tiny',
+	quizId: 'basics-quiz',
+	contentHash: 'hash-1',
+	settings: {},
+	...overrides
+});
+
+/** The gradebook's copy of the tiny course's quiz (`tiny/basics-quiz`) holding `questions`. */
+export function gradebookQuiz(
+	questions: readonly Question[],
+	overrides: Partial<GradebookQuiz> = {}
+): GradebookQuiz {
+	return {
+		courseId: 'tiny',
+		quizId: 'basics-quiz',
+		title: 'Basics',
+		passMark: 70,
+		contentHash: contentHash(questions),
+		questions: new Map(questions.map((q) => [q.id, q])),
+		...overrides
+	};
+}
+
+/** A learner as a results file or profile names them: Ada, with a pseudonymous id. */
+export const learner = (overrides: Partial<Learner> = {}): Learner => ({
+	id: 'learner-0a1b2c3d',
+	name: 'Ada',
+	...overrides
+});
+
+/** The results file `learner()` hands in with `attempts` (by default one submitted attempt). */
+export function resultsFile(
+	attempts: readonly Attempt[] = [attempt({ submitted: true })],
+	overrides: Partial<ResultsFile> = {}
+): ResultsFile {
+	const now = new Date('2026-01-01T10:10:00.000Z');
+	return { ...buildResultsFile({ learner: learner(), attempts, now }), ...overrides };
+}
+
+/** A backup file of what `store` holds, stamped `at`. */
+export function backupOf(
+	store: { profile: Profile; attempts: Attempt[]; lessons: LessonDone[]; reviews: ReviewEvent[] },
+	at: string
+): BackupFile {
+	return buildBackup({
+		profile: store.profile,
+		attempts: store.attempts,
+		lessonsDone: store.lessons,
+		reviews: store.reviews,
+		now: new Date(at)
+	});
+}

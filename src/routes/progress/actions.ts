@@ -9,6 +9,8 @@ import type { BackupFile, Profile } from '$lib/results/schema';
 import type { RestorePlan } from '$lib/results/restore';
 import type { ReviewEvent } from '$lib/review/schedule';
 import { downloadFile } from '$lib/ui/download';
+import type { RestoreWrite } from '$lib/progress/db';
+import type { StoredBackup } from '$lib/progress/records';
 
 export interface LearnerData {
 	profile: Profile;
@@ -108,6 +110,38 @@ export async function planFromFile(file: File, data: LearnerData): Promise<Resto
 		read.value
 	);
 	return { ok: true, plan, backup: read.value, lines: describePlan(plan) };
+}
+
+/**
+ * What putting a kept state back writes: all of it, in place of the current data (which the
+ * store keeps as a backup first). The kept file is checked like any backup file.
+ */
+export async function putBackPlan(
+	kept: StoredBackup
+): Promise<{ ok: true; write: RestoreWrite } | { ok: false; message: string }> {
+	const { BackupFile } = await import('$lib/results/schema');
+	const parsed = BackupFile.safeParse(kept.backup);
+	if (!parsed.success)
+		return {
+			ok: false,
+			message: 'That kept backup is damaged and cannot be put back. Download it to keep a copy.'
+		};
+	const backup = parsed.data;
+	return {
+		ok: true,
+		write: {
+			attempts: backup.attempts,
+			lessons: backup.lessonsDone,
+			reviews: backup.reviews ?? [],
+			profile: backup.profile,
+			replace: true
+		}
+	};
+}
+
+/** Downloads a kept pre-restore state as a backup file, named by when it was kept. */
+export function downloadKept(kept: StoredBackup) {
+	downloadFile(dated('backup', new Date(kept.at), 'json'), JSON.stringify(kept.backup));
 }
 
 export function downloadRecords(records: unknown[]) {

@@ -1,93 +1,101 @@
 /**
- * Everything the progress page shows and does: this learner's stored progress, mastery, exports,
- * backup and restore. Export and restore code is imported only when used.
+ * Everything the progress page shows and does: this learner's progress (from the learner store),
+ * mastery, exports, backup and restore. Export and restore code is imported only when used.
  */
-import type { Attempt } from '$lib/quiz/attempt';
 import type { Bank } from '$lib/results/bank';
-import type { BackupFile, Learner, Profile } from '$lib/results/schema';
+import type { BackupFile, Learner } from '$lib/results/schema';
 import type { RestorePlan } from '$lib/results/restore';
-import type { ReviewEvent } from '$lib/review/schedule';
-import type { CoursekitDB, QuarantinedRecord } from '$lib/progress/db';
-import { resolve } from '$app/paths';
+import type { StoreSlot } from '$lib/progress/slot.svelte';
+import type { StoredBackup } from '$lib/progress/records';
 import {
 	downloadBackup,
 	downloadCsv,
+	downloadKept,
 	downloadRecords,
 	downloadResults,
 	downloadXapi,
 	makeBackup,
 	planFromFile,
+	putBackPlan,
 	type LearnerData
 } from './actions';
-
-const db = () => import('$lib/progress/db');
 
 /** Attempts since the last backup that trigger a gentle reminder. */
 export const REMIND_AFTER = 3;
 
 export class ProgressState {
-	status = $state<'loading' | 'ready' | 'unavailable'>('loading');
-	profile = $state.raw<Profile | null>(null);
-	attempts = $state.raw<Attempt[]>([]);
-	lessons = $state.raw<{ key: string; at: string }[]>([]);
-	reviews = $state.raw<ReviewEvent[]>([]);
-	quarantine = $state.raw<QuarantinedRecord[]>([]);
 	banks = $state.raw<Bank[]>([]);
 	persisted = $state<boolean | null>(null);
 	notice = $state<{ kind: 'ok' | 'error'; text: string } | null>(null);
 	restore = $state.raw<{ plan: RestorePlan; backup: BackupFile; lines: string[] } | null>(null);
+	/** The states kept before the last restores, newest first. */
+	backups = $state.raw<StoredBackup[]>([]);
 	private courseIds: string[] = [];
-	private db: CoursekitDB | null = null;
+
+	constructor(private readonly slot: StoreSlot) {}
+
+	// Read only once the store has loaded (the page shows "Loading" until then).
+	private get store() {
+		return this.slot.current!;
+	}
+
+	get status() {
+		const status = this.slot.current?.status;
+		return status === 'ready' || status === 'unavailable' ? status : 'loading';
+	}
+	get profile() {
+		return this.store.profile;
+	}
+	get attempts() {
+		return this.slot.current?.attempts ?? [];
+	}
+	get lessons() {
+		return this.slot.current?.lessons ?? [];
+	}
+	get reviews() {
+		return this.store.reviews;
+	}
+	get quarantine() {
+		return this.slot.current?.quarantine ?? [];
+	}
+	/** The stored profile could not be read and was set aside (the learner should know). */
+	get profileSetAside() {
+		return this.quarantine.some((q) => q.store === 'meta' && q.key === 'profile');
+	}
 
 	get submitted() {
 		return this.attempts.filter((a) => a.submittedAt);
 	}
 
 	get unbackedUp() {
-		const since = this.profile?.lastBackupAt ?? '';
+		const since = this.profile.lastBackupAt ?? '';
 		return this.submitted.filter((a) => (a.submittedAt ?? '') > since).length;
 	}
 
 	async load(courseIds: string[]) {
 		this.courseIds = courseIds;
-		try {
-			// Storage code loads with the data it reads: nothing here can show before it anyway.
-			const { allAttempts, allReviews, lessonsDone, openCoursekitDB, quarantined } = await db();
-			const { loadProfile } = await import('$lib/progress/profile');
-			this.db = await openCoursekitDB();
-			this.profile = await loadProfile(this.db);
-			this.attempts = await allAttempts(this.db);
-			this.lessons = await lessonsDone(this.db);
-			this.reviews = await allReviews(this.db);
-			this.quarantine = await quarantined(this.db);
-			this.persisted = (await navigator.storage?.persisted?.()) ?? null;
-			this.status = 'ready';
-		} catch {
-			this.status = 'unavailable';
-			return;
-		}
+		const store = await this.slot.load();
+		if (store.status !== 'ready') return;
+		this.persisted = (await navigator.storage?.persisted?.()) ?? null;
+		this.backups = await this.store.backups();
 		await this.loadBanks(courseIds);
 	}
 
-	/** Fetches the question banks of the courses this learner has attempts in. */
+	/**
+	 * Fetches the question banks of the courses this learner has attempts in; a bank that cannot
+	 * be loaded is left out. The loader (with zod) is imported here, off the page's first load.
+	 */
 	private async loadBanks(courseIds: string[]) {
 		const wanted = courseIds.filter((id) => this.attempts.some((a) => a.courseId === id));
-		const banks = await Promise.all(
-			wanted.map(async (id) => {
-				const response = await fetch(resolve('/courses/[course]/bank.json', { course: id }));
-				return response.ok ? ((await response.json()) as Bank) : null;
-			})
-		).catch(() => [] as (Bank | null)[]);
+		const banks = await import('$lib/results/fetch-bank')
+			.then(({ fetchBank }) => Promise.all(wanted.map((id) => fetchBank(id).catch(() => null))))
+			.catch(() => [] as (Bank | null)[]);
 		this.banks = banks.filter((b): b is Bank => b !== null);
 	}
 
 	async saveLearner(learner: Learner) {
-		if (!this.db || !this.profile) return;
-		const { saveProfile } = await import('$lib/progress/profile');
-		const profile = { ...this.profile, learner };
-		await saveProfile(this.db, profile);
-		this.profile = profile;
-		this.notice = { kind: 'ok', text: 'Profile saved in this browser.' };
+		const saved = await this.store.saveProfile({ ...this.profile, learner });
+		this.notice = saved ? { kind: 'ok', text: 'Profile saved in this browser.' } : null;
 	}
 
 	async askPersistence() {
@@ -96,7 +104,7 @@ export class ProgressState {
 
 	private get data(): LearnerData {
 		return {
-			profile: this.profile!,
+			profile: this.profile,
 			attempts: this.attempts,
 			lessons: this.lessons,
 			reviews: this.reviews
@@ -108,18 +116,14 @@ export class ProgressState {
 	exportXapi = () => downloadXapi(this.data, this.banks);
 
 	async exportBackup() {
-		if (!this.db || !this.profile) return;
-		const { saveProfile } = await import('$lib/progress/profile');
 		const backup = await makeBackup(this.data);
 		downloadBackup(backup);
-		await saveProfile(this.db, backup.profile);
-		this.profile = backup.profile;
+		await this.store.saveProfile(backup.profile);
 	}
 
 	/** Reads a chosen backup file and shows what restoring it would change. */
 	async chooseBackup(file: File) {
 		this.restore = null;
-		if (!this.profile) return;
 		const choice = await planFromFile(file, this.data);
 		if (!choice.ok) {
 			this.notice = { kind: 'error', text: choice.message };
@@ -129,28 +133,47 @@ export class ProgressState {
 		this.restore = choice;
 	}
 
-	/** Saves an automatic backup of the current state, then applies the restore. */
+	/** Applies the restore in one transaction, keeping the state before it as a backup. */
 	async confirmRestore() {
 		const pending = this.restore;
-		if (!this.db || !pending || !this.profile) return;
-		const { allAttempts, allReviews, applyRestore, lessonsDone, setMeta } = await db();
-		await setMeta(this.db, 'auto-backup', await makeBackup(this.data));
-		await applyRestore(
-			this.db,
-			pending.plan.write,
-			pending.plan.lessonsAdded,
-			pending.plan.profile,
-			pending.plan.reviewsAdded
-		);
+		if (!pending) return;
 		this.restore = null;
-		this.profile = pending.plan.profile;
-		this.attempts = await allAttempts(this.db);
-		this.lessons = await lessonsDone(this.db);
-		this.reviews = await allReviews(this.db);
-		this.notice = {
-			kind: 'ok',
-			text: 'Backup restored. Your previous progress was saved first as an automatic backup.'
-		};
+		const { plan } = pending;
+		const done = await this.store.restore(
+			{
+				attempts: plan.write,
+				lessons: plan.lessonsAdded,
+				reviews: plan.reviewsAdded,
+				profile: plan.profile
+			},
+			await makeBackup(this.data),
+			'restore'
+		);
+		this.notice = done
+			? {
+					kind: 'ok',
+					text: 'Backup restored. Your progress before it was kept: “Undo the last restore” below puts it back.'
+				}
+			: null; // The site's storage banner says what failed (and that nothing changed).
+		await this.afterRestore();
+	}
+
+	/** Puts a kept state back in place of the current one (which is kept in turn). */
+	async putBack(kept: StoredBackup) {
+		const plan = await putBackPlan(kept);
+		if (!plan.ok) {
+			this.notice = { kind: 'error', text: plan.message };
+			return;
+		}
+		const done = await this.store.restore(plan.write, await makeBackup(this.data), 'undo');
+		this.notice = done
+			? { kind: 'ok', text: 'Your progress is back as it was before that restore.' }
+			: null; // The site's storage banner says what failed (and that nothing changed).
+		await this.afterRestore();
+	}
+
+	private async afterRestore() {
+		this.backups = await this.store.backups();
 		await this.loadBanks(this.courseIds);
 	}
 
@@ -161,4 +184,6 @@ export class ProgressState {
 	downloadQuarantine() {
 		downloadRecords(this.quarantine);
 	}
+
+	downloadKept = downloadKept;
 }

@@ -9,6 +9,7 @@ import {
 	orderItems
 } from '$lib/quiz/choices';
 import { correctAnswer, gradeAnswer, type Answer } from '$lib/quiz/grade';
+import { own } from '$lib/own';
 
 export interface Presentation {
 	seed: number;
@@ -17,13 +18,18 @@ export interface Presentation {
 
 const byText = (a: { text: string }, b: { text: string }) => a.text.localeCompare(b.text);
 
+/** The rendered text of an option or choice id; the id itself when the view has no such text. */
+export function choiceHtml(view: QuestionView, id: string): string {
+	return own(view.html.choices, id) ?? id;
+}
+
 /** Option ids of a single or multiple question in presentation order. */
 export function optionOrder(view: QuestionView, p: Presentation) {
 	const q = view.question;
 	if (q.type !== 'single' && q.type !== 'multiple') return [];
 	return presentOrder(q.options, q.id, p.seed, p.shuffleOptions).map((o) => ({
 		id: o.id,
-		html: view.html.choices[o.id]
+		html: choiceHtml(view, o.id)
 	}));
 }
 
@@ -34,7 +40,7 @@ export function matchLayout(view: QuestionView, p: Presentation) {
 	return {
 		rows: presentOrder(matchLefts(q), q.id, p.seed, p.shuffleOptions).map((c) => ({
 			id: c.id,
-			html: view.html.choices[c.id]
+			html: choiceHtml(view, c.id)
 		})),
 		choices: matchRights(q).sort(byText)
 	};
@@ -46,7 +52,7 @@ export function classifyLayout(view: QuestionView, p: Presentation) {
 	return {
 		rows: presentOrder(classifyItems(q), q.id, p.seed, p.shuffleOptions).map((c) => ({
 			id: c.id,
-			html: view.html.choices[c.id]
+			html: choiceHtml(view, c.id)
 		})),
 		choices: classifyCategories(q)
 	};
@@ -56,7 +62,7 @@ export function classifyLayout(view: QuestionView, p: Presentation) {
 export function orderLayout(view: QuestionView, p: Presentation) {
 	const q = view.question;
 	if (q.type !== 'order') return { items: [], initial: [] };
-	const items = orderItems(q).map((c) => ({ ...c, html: view.html.choices[c.id] }));
+	const items = orderItems(q).map((c) => ({ ...c, html: choiceHtml(view, c.id) }));
 	let initial = presentOrder(items, q.id, p.seed, true).map((c) => c.id);
 	if (initial.every((id, i) => id === items[i].id)) initial = [...initial.slice(1), initial[0]];
 	return { items, initial };
@@ -80,7 +86,7 @@ export function answerMarks(view: QuestionView, answer: Answer | undefined): Mar
 			answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : {}
 		) as Record<string, string>;
 		for (const [row, right] of Object.entries(key as Record<string, string>)) {
-			marks[row] = given[row] === right ? 'right' : 'wrong';
+			marks[row] = own(given, row) === right ? 'right' : 'wrong';
 		}
 	} else if (q.type === 'order') {
 		const given = Array.isArray(answer) ? answer : [];

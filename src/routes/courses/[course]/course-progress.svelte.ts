@@ -1,30 +1,24 @@
-/** This learner's state of every quiz in a course, read from IndexedDB after the page loads. */
+/** This learner's state of every quiz in a course, from the learner store once it has loaded. */
 import { SvelteMap } from 'svelte/reactivity';
-import { allAttempts, openCoursekitDB } from '$lib/progress/db';
 import { quizState, type QuizState } from '$lib/progress/quiz-state';
-import type { Attempt } from '$lib/quiz/attempt';
+import type { StoreSlot } from '$lib/progress/slot.svelte';
 
 export class CourseProgress {
-	/** Quiz id → state; empty until loaded (and when storage is unavailable). */
-	readonly quizzes = new SvelteMap<string, QuizState>();
+	constructor(
+		private readonly slot: StoreSlot,
+		private readonly courseId: () => string,
+		private readonly passMarks: () => ReadonlyMap<string, number>
+	) {}
 
-	async load(courseId: string, passMarks: Map<string, number>) {
-		let attempts: Attempt[];
-		try {
-			attempts = (await allAttempts(await openCoursekitDB())).filter(
-				(a) => a.courseId === courseId
-			);
-		} catch {
-			return;
-		}
-		for (const [quizId, passMark] of passMarks) {
-			this.quizzes.set(
+	/** Quiz id → state; empty until storage has answered (and when it is unavailable). */
+	readonly quizzes: ReadonlyMap<string, QuizState> = $derived.by(() => {
+		const store = this.slot.current;
+		if (store?.status !== 'ready') return new SvelteMap();
+		return new SvelteMap(
+			[...this.passMarks()].map(([quizId, passMark]) => [
 				quizId,
-				quizState(
-					attempts.filter((a) => a.quizId === quizId),
-					passMark
-				)
-			);
-		}
-	}
+				quizState(store.attemptsFor(this.courseId(), quizId), passMark)
+			])
+		);
+	});
 }

@@ -3,8 +3,8 @@
  * with this site's own content, flags, and the figures the page shows. Imported strings are only
  * ever rendered as text. Nothing is sent anywhere.
  */
-import { resolve } from '$app/paths';
-import { gradebookQuizzes, type Bank } from '$lib/results/bank';
+import { gradebookQuizzes } from '$lib/results/bank';
+import { fetchBank } from '$lib/results/fetch-bank';
 import { readJsonFile, MAX_FILE_BYTES } from '$lib/results/read-file';
 import { RESULTS_FORMAT, RESULTS_VERSION, ResultsFile } from '$lib/results/schema';
 import { decodeResultsCode } from '$lib/results/code';
@@ -38,13 +38,7 @@ export class Gradebook {
 	/** Fetches every course's bank once, before any import (imports make no request). */
 	async load(courseIds: string[]) {
 		try {
-			const banks = await Promise.all(
-				courseIds.map(async (id) => {
-					const response = await fetch(resolve('/courses/[course]/bank.json', { course: id }));
-					if (!response.ok) throw new Error(String(response.status));
-					return (await response.json()) as Bank;
-				})
-			);
+			const banks = await Promise.all(courseIds.map((id) => fetchBank(id)));
 			this.quizzes = gradebookQuizzes(banks);
 			this.ready = true;
 		} catch {

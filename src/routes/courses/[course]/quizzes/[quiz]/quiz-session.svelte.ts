@@ -1,6 +1,7 @@
 /**
  * The state of one quiz page: the learner's attempts, the one being taken, where it is stored.
- * Every change is saved at once; when storage fails the work stays in memory and the page says so.
+ * Every change is saved at once through the learner store; when storage fails the work stays in
+ * memory and the page says so.
  */
 import type { QuizView } from '$lib/content/quiz-view';
 import {
@@ -20,13 +21,8 @@ import { drawQuestions } from '$lib/quiz/draw';
 import { currentTime } from './clock';
 import { newSeed } from '$lib/quiz/random';
 import type { Answer } from '$lib/quiz/grade';
-import { attemptsForQuiz, openCoursekitDB, saveAttempt, type CoursekitDB } from '$lib/progress/db';
-import {
-	announceAttempt,
-	listenForAttempts,
-	lockAttempt,
-	type AttemptLock
-} from '$lib/progress/tabs';
+import type { LearnerStore } from '$lib/progress/store.svelte';
+import { lockAttempt, type AttemptLock } from '$lib/progress/tabs';
 
 export type Phase = 'loading' | 'start' | 'question' | 'result';
 export type StorageState = 'ok' | 'unavailable' | 'failed';
@@ -41,22 +37,29 @@ export class QuizSession {
 	attempts = $state.raw<Attempt[]>([]);
 	/** The attempt on screen: in progress, or the submitted one being reviewed. */
 	attempt = $state.raw<Attempt | null>(null);
-	storage = $state<StorageState>('ok');
+	/** The last write of this quiz failed (the store's banner says why). */
+	private failed = $state(false);
 	/** Another tab holds this attempt: show it, don't change it. */
 	readOnly = $state(false);
 	now = $state(Date.now());
 	/** Writes under way; the page shows "Saving…" until they are done. */
 	pendingWrites = $state(0);
 
-	private db: CoursekitDB | null = null;
 	private lock: AttemptLock | null = null;
 	private stopListening = () => {};
 
 	/** `assignmentId`: attempts taken from an assignment link are tagged and counted apart. */
 	constructor(
 		readonly quiz: QuizView,
+		private readonly store: LearnerStore,
 		readonly assignmentId?: string
 	) {}
+
+	get storage(): StorageState {
+		if (this.store.status === 'unavailable' || this.store.status === 'outdated')
+			return 'unavailable';
+		return this.failed ? 'failed' : 'ok';
+	}
 
 	get questions() {
 		return this.quiz.questions.map((v) => v.question);
@@ -77,16 +80,11 @@ export class QuizSession {
 	/** Opens storage, loads the history, and finishes an attempt whose time ran out meanwhile. */
 	async init() {
 		this.initialising = true;
-		try {
-			this.db = await openCoursekitDB();
-			this.attempts = (await attemptsForQuiz(this.db, this.quiz.courseId, this.quiz.id)).filter(
-				(a) => a.assignmentId === this.assignmentId
-			);
-		} catch {
-			this.db = null;
-			this.storage = 'unavailable';
-		}
-		this.stopListening = listenForAttempts((attempt) => this.receive(attempt));
+		await this.store.ready();
+		this.attempts = this.store
+			.attemptsFor(this.quiz.courseId, this.quiz.id)
+			.filter((a) => a.assignmentId === this.assignmentId);
+		this.stopListening = this.store.onAttemptFromAnotherTab((attempt) => this.receive(attempt));
 		const open = this.inProgress;
 		if (open && isExpired(open, currentTime())) await this.persist(this.timeout(open));
 		this.phase = 'start';
@@ -195,17 +193,12 @@ export class QuizSession {
 		void this.persist(next);
 	}
 
-	/** Keeps the history current and writes to IndexedDB; a failed write keeps the work in memory. */
+	/** Keeps the history current and stores it; a failed write keeps the work in memory. */
 	private async persist(attempt: Attempt) {
 		this.remember(attempt);
-		if (!this.db) return;
 		this.pendingWrites++;
 		try {
-			await saveAttempt(this.db, attempt);
-			if (this.storage === 'failed') this.storage = 'ok';
-			announceAttempt(attempt);
-		} catch {
-			this.storage = 'failed';
+			this.failed = !(await this.store.saveAttempt(attempt));
 		} finally {
 			this.pendingWrites--;
 		}

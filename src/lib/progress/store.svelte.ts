@@ -1,0 +1,323 @@
+/**
+ * The learner store: everything this learner has in the browser, for every page of one tab.
+ * The root layout's `StoreSlot` (slot.svelte.ts) creates it once, on first use, and shares it
+ * through context; it owns the tab's single IndexedDB connection. Reads are checked record by
+ * record (bad ones are set aside, see `db.ts`); every write goes through `write()`, whose failure
+ * shows on screen while the change stays in memory; other tabs hear of every change.
+ */
+import type { Attempt } from '../quiz/attempt.ts';
+import type { BackupFile, Profile } from '../results/schema.ts';
+import type { ReviewEvent } from '../review/schedule.ts';
+import type { CoursekitDB, RestoreWrite } from './db.ts';
+import type { LessonDone, QuarantinedRecord, StoredBackup } from './records.ts';
+
+export type StoreStatus = 'idle' | 'loading' | 'ready' | 'unavailable' | 'blocked' | 'outdated';
+
+type Db = typeof import('./db.ts');
+type Message = { type: 'attempt'; attempt: unknown } | { type: 'changed' };
+
+const CHANNEL = 'coursekit';
+
+/** A new pseudonymous learner id such as `learner-3f9a1c2b`. */
+export const pseudonymousId = () => `learner-${crypto.randomUUID().slice(0, 8)}`;
+
+/** Why a write failed, in words a learner understands. */
+function describeFailure(error: unknown): string {
+	const name = (error as { name?: unknown } | null)?.name;
+	if (name === 'QuotaExceededError') return 'the browser’s storage is full';
+	if (name === 'InvalidStateError' || name === 'UnknownError')
+		return 'the browser’s storage stopped working';
+	return 'the browser refused to save it';
+}
+
+export class LearnerStore {
+	status = $state<StoreStatus>('idle');
+	profile = $state.raw<Profile>({ learner: { id: '' } });
+	attempts = $state.raw<Attempt[]>([]);
+	lessons = $state.raw<LessonDone[]>([]);
+	reviews = $state.raw<ReviewEvent[]>([]);
+	/** Question id → when its review card is next due (kept so every page can count due cards). */
+	dueIndex = $state.raw<Record<string, string>>({});
+	quarantine = $state.raw<QuarantinedRecord[]>([]);
+	/** The last write that failed (what, and why); cleared when a later write succeeds. */
+	failure = $state.raw<{ what: string; why: string } | null>(null);
+	/** Something to tell the learner: storage off or busy, a failed write, a newer tab. */
+	get troubled() {
+		return this.failure !== null || !['idle', 'loading', 'ready'].includes(this.status);
+	}
+	/** Writes under way. */
+	pending = $state(0);
+
+	private db: CoursekitDB | null = null;
+	private code: Db | null = null;
+	private opening: Promise<void> | null = null;
+	private channel: BroadcastChannel | null = null;
+	// Not state: who to call when another tab saves an attempt.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	private attemptListeners = new Set<(attempt: Attempt) => void>();
+
+	/** Opens storage and loads everything, once per tab; every reader awaits it. */
+	ready(): Promise<void> {
+		return (this.opening ??= this.open());
+	}
+
+	private async open() {
+		this.status = 'loading';
+		try {
+			this.code = await import('./db.ts');
+			this.db = await this.code.openDatabase({
+				blocked: () => (this.status = 'blocked'),
+				outdated: () => this.lose('outdated'),
+				closed: () => this.lose('unavailable')
+			});
+			const loaded = await this.code.readAll(this.db);
+			this.apply(loaded);
+			this.status = 'ready';
+			// A new learner, or one whose profile was set aside (and is shown as such on /progress).
+			if (!loaded.profile) await this.saveProfile({ learner: { id: pseudonymousId() } });
+		} catch {
+			this.db = null;
+			this.status = 'unavailable';
+			// Without storage the learner still needs an id for the files they export.
+			this.profile = { learner: { id: pseudonymousId() } };
+		}
+		this.listen();
+		this.ticking = setInterval(() => (this.clock = Date.now()), 60_000);
+	}
+
+	private ticking: ReturnType<typeof setInterval> | undefined;
+
+	private lose(status: 'outdated' | 'unavailable') {
+		this.db = null;
+		this.status = status;
+	}
+
+	private apply(loaded: Awaited<ReturnType<Db['readAll']>>) {
+		if (loaded.profile) this.profile = loaded.profile;
+		this.attempts = loaded.attempts;
+		this.lessons = loaded.lessons;
+		this.reviews = loaded.reviews;
+		this.dueIndex = loaded.dueIndex;
+		this.quarantine = loaded.quarantine;
+	}
+
+	private listen() {
+		if (typeof BroadcastChannel === 'undefined' || this.channel) return;
+		this.channel = new BroadcastChannel(CHANNEL);
+		this.channel.onmessage = (event: MessageEvent<Message>) => void this.hear(event.data);
+	}
+
+	private async hear(message: Message) {
+		if (message?.type === 'attempt') {
+			const { isAttempt } = await import('./records.ts');
+			if (isAttempt(message.attempt)) this.remember(message.attempt, true);
+		} else if (message?.type === 'changed' && this.db && this.code) {
+			this.apply(await this.code.readAll(this.db));
+		}
+	}
+
+	private tell(message: Message) {
+		this.channel?.postMessage(message);
+	}
+
+	/**
+	 * The one write path. Runs `op` against the database; a failure is shown on screen (the
+	 * caller has already changed the state in memory, so nothing is lost while the tab is open).
+	 * Resolves to what `op` returned, or undefined when nothing was written.
+	 */
+	private async write<T>(what: string, op: (db: CoursekitDB, code: Db) => Promise<T>) {
+		// (Once open, don't wait: `open()` itself writes a new learner's profile.)
+		if (this.status === 'idle' || this.status === 'loading') await this.ready();
+		if (!this.db || !this.code) {
+			if (this.status === 'outdated') this.failure = { what, why: 'Coursekit was updated' };
+			return undefined;
+		}
+		this.pending++;
+		try {
+			const result = await op(this.db, this.code);
+			this.failure = null;
+			return { result };
+		} catch (error) {
+			this.failure = { what, why: describeFailure(error) };
+			return undefined;
+		} finally {
+			this.pending--;
+		}
+	}
+
+	// ── attempts ──
+
+	/** This learner's valid attempts at one quiz, oldest first. */
+	attemptsFor(courseId: string, quizId: string): Attempt[] {
+		return this.attempts
+			.filter((a) => a.courseId === courseId && a.quizId === quizId)
+			.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+	}
+
+	/** Calls `listener` with every attempt another tab saves; returns an unsubscribe. */
+	onAttemptFromAnotherTab(listener: (attempt: Attempt) => void): () => void {
+		this.attemptListeners.add(listener);
+		return () => this.attemptListeners.delete(listener);
+	}
+
+	/**
+	 * Saves an attempt (a submitted or newer stored copy wins, see `putAttempt`). Resolves to
+	 * false when it could not be stored; the attempt is kept in memory either way.
+	 */
+	async saveAttempt(attempt: Attempt): Promise<boolean> {
+		this.remember(attempt, false);
+		const saved = await this.write('save your answers', (db, code) => code.putAttempt(db, attempt));
+		if (!saved) return false;
+		if (saved.result !== attempt) this.remember(saved.result, false);
+		this.tell({ type: 'attempt', attempt: saved.result });
+		return true;
+	}
+
+	private remember(attempt: Attempt, fromAnotherTab: boolean) {
+		const known = this.attempts.find((a) => a.id === attempt.id);
+		if (fromAnotherTab && known && known.revision >= attempt.revision) return;
+		this.attempts = [...this.attempts.filter((a) => a.id !== attempt.id), attempt];
+		if (fromAnotherTab) for (const listener of this.attemptListeners) listener(attempt);
+	}
+
+	// ── lessons, reviews, profile ──
+
+	isLessonDone(courseId: string, lessonId: string): boolean {
+		return this.lessons.some((l) => l.key === `${courseId}/${lessonId}`);
+	}
+
+	async setLessonDone(courseId: string, lessonId: string, done: boolean): Promise<boolean> {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
+		const lesson = { key: `${courseId}/${lessonId}`, at: new Date().toISOString() };
+		const others = this.lessons.filter((l) => l.key !== lesson.key);
+		this.lessons = done ? [...others, lesson] : others;
+		return this.changed(
+			await this.write(done ? 'mark the lesson as done' : 'unmark the lesson', (db, code) =>
+				code.setLessonDone(db, lesson, done)
+			)
+		);
+	}
+
+	async saveReview(event: ReviewEvent): Promise<boolean> {
+		this.reviews = [...this.reviews.filter((r) => r.id !== event.id), event];
+		return this.changed(
+			await this.write('save your review answer', (db, code) => code.putReview(db, event))
+		);
+	}
+
+	async saveProfile(profile: Profile): Promise<boolean> {
+		this.profile = profile;
+		return this.changed(
+			await this.write('save your profile', (db, code) => code.putMeta(db, 'profile', profile))
+		);
+	}
+
+	/** The time the due count is reckoned at, moved on every minute. */
+	private clock = $state(Date.now());
+
+	/** How many review cards are due now (for the navigation's badge). */
+	get due(): number {
+		return Object.values(this.dueIndex).filter((due) => Date.parse(due) <= this.clock).length;
+	}
+
+	/** Records when the given questions' review cards are next due. */
+	async setDue(cards: readonly { questionId: string; due: Date }[]): Promise<boolean> {
+		const index = { ...this.dueIndex };
+		for (const card of cards) index[card.questionId] = card.due.toISOString();
+		this.dueIndex = index;
+		this.clock = Date.now();
+		return this.changed(
+			await this.write('update your review schedule', (db, code) =>
+				code.putMeta(db, 'review-due', index)
+			)
+		);
+	}
+
+	private changed(written: { result: unknown } | undefined): boolean {
+		if (written) this.tell({ type: 'changed' });
+		return written !== undefined;
+	}
+
+	// ── other named records (checked by the page that owns them) ──
+
+	/**
+	 * A list kept in `meta` (e.g. saved assignments), each entry checked by the page's own check.
+	 * Entries that fail are set aside and the list is stored again without them.
+	 */
+	async readList<T>(key: string, check: (entry: unknown) => entry is T): Promise<T[]> {
+		await this.ready();
+		if (!this.db || !this.code) return [];
+		const stored = await this.code.getMeta(this.db, key).catch(() => undefined);
+		if (stored === undefined) return [];
+		const entries: unknown[] = Array.isArray(stored) ? stored : [stored];
+		const valid = entries.filter(check);
+		if (valid.length < entries.length) {
+			await this.setAside(
+				entries
+					.filter((entry) => !check(entry))
+					.map((record) => ({ store: 'meta', key, record, reason: `not a valid entry of ${key}` }))
+			);
+			await this.writeMeta(`save your ${key}`, key, valid);
+		}
+		return valid;
+	}
+
+	async writeMeta(what: string, key: string, value: unknown): Promise<boolean> {
+		return this.changed(await this.write(what, (db, code) => code.putMeta(db, key, value)));
+	}
+
+	/** Keeps a copy of list entries a page found invalid, in quarantine. */
+	private async setAside(
+		records: { store: string; key: string; record: unknown; reason: string }[]
+	) {
+		const done = await this.write('set aside unreadable records', (db, code) =>
+			code.quarantineRecords(db, records, false)
+		);
+		if (done) this.quarantine = [...this.quarantine, ...done.result];
+	}
+
+	// ── backups and restore ──
+
+	/** The states kept before the last restores, newest first. */
+	async backups(): Promise<StoredBackup[]> {
+		await this.ready();
+		if (!this.db || !this.code) return [];
+		const db = this.db;
+		return this.code.readBackups(db).catch(() => []);
+	}
+
+	/**
+	 * Restores in one transaction after keeping `current` (a backup of the state now) so that it
+	 * can be put back. All of it is written, or nothing; resolves to false on failure.
+	 */
+	async restore(
+		write: RestoreWrite,
+		current: BackupFile,
+		reason: StoredBackup['reason']
+	): Promise<boolean> {
+		const before: StoredBackup = {
+			id: `${reason}-${current.exportedAt}`,
+			at: current.exportedAt,
+			reason,
+			backup: current
+		};
+		const what = reason === 'undo' ? 'put your earlier progress back' : 'restore the backup';
+		const done = await this.write(`${what} (nothing was changed)`, async (db, code) => {
+			await code.applyRestore(db, write, before);
+			return code.readAll(db);
+		});
+		if (!done) return false;
+		this.apply(done.result);
+		this.tell({ type: 'changed' });
+		return true;
+	}
+
+	/** Closes the connection (tests; a tab closes it by itself). */
+	close() {
+		clearInterval(this.ticking);
+		this.db?.close();
+		this.channel?.close();
+		this.db = null;
+		this.channel = null;
+	}
+}

@@ -1,0 +1,64 @@
+/**
+ * The one home for scoring (DESIGN.md, "Scoring has one home"): an attempt's score and whether a
+ * score passes a pass mark. The attempt, the gradebook's re-grade, xAPI, the CSV and the progress
+ * views all call these, so they cannot disagree.
+ *
+ * The rule for an attempt's score: the mean of its presented questions' scores (an unanswered
+ * question scores 0). A presented question the content no longer has cannot be graded, because
+ * its key is gone: it is left out of the mean and listed in `missing`, for the caller to flag. An
+ * attempt with no gradable question scores 0.
+ */
+import type { Question } from '../content/schema.ts';
+import { gradeQuestions, type GradedQuestion } from './grade.ts';
+
+/**
+ * Percentage points forgiven for floating error, so that a mean that is exactly the pass mark in
+ * fractions (say 57/100 against 57%, computed as 56.99999999999999) passes. Far smaller than any
+ * real gap between a score and a pass mark: a mean over at most a few hundred questions whose
+ * scores are fractions with small denominators.
+ */
+const TOLERANCE = 1e-9;
+
+/** Whether `score` (in [0, 1]) reaches `passMark` (percent). */
+export function passes(score: number, passMark: number): boolean {
+	return score * 100 + TOLERANCE >= passMark;
+}
+
+/** The pass mark that applies: the assignment's when it sets one, else the quiz's. */
+export function effectivePassMark(quizPassMark: number, assignmentPassMark?: number): number {
+	return assignmentPassMark ?? quizPassMark;
+}
+
+/** A presented question that the content still has. */
+export type GradableQuestion = GradedQuestion & { question: Question };
+
+export interface AttemptScore {
+	/** Mean of the gradable questions' scores, in [0, 1]; 0 when none is gradable. */
+	score: number;
+	/** How many presented questions were graded (the mean's denominator). */
+	graded: number;
+	/** Presented questions the content no longer has, in presentation order: left out. */
+	missing: string[];
+	/** The graded questions, in presentation order. */
+	questions: GradableQuestion[];
+}
+
+/** Scores an attempt (or a handed-in one) from its raw answers against `questions`. */
+export function scoreAttempt(
+	presented: { questionIds: readonly string[]; answers: Record<string, unknown> },
+	questions: ReadonlyMap<string, Question>
+): AttemptScore {
+	const graded: GradableQuestion[] = [];
+	const missing: string[] = [];
+	for (const result of gradeQuestions(presented, questions)) {
+		if (result.question) graded.push({ ...result, question: result.question });
+		else missing.push(result.questionId);
+	}
+	const total = graded.reduce((sum, q) => sum + q.score, 0);
+	return {
+		score: graded.length ? total / graded.length : 0,
+		graded: graded.length,
+		missing,
+		questions: graded
+	};
+}

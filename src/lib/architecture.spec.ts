@@ -25,7 +25,7 @@ describe('the shape of the code', () => {
 	});
 
 	it('applies the pass rule in one function only', () => {
-		expect(filesMatching(/1e-9|\*\s*100\s*\+/)).toEqual(['lib/quiz/score.ts']);
+		expect(filesMatching(/1e-9|\*\s*100\s*\+/)).toEqual(['lib/quiz/pass.ts']);
 	});
 
 	it('builds no HTML at run time outside build-time content code', () => {

@@ -11,23 +11,7 @@
 import type { Question } from '../content/schema.ts';
 import { gradeQuestions, type GradedQuestion } from './grade.ts';
 
-/**
- * Percentage points forgiven for floating error, so that a mean that is exactly the pass mark in
- * fractions (say 57/100 against 57%, computed as 56.99999999999999) passes. Far smaller than any
- * real gap between a score and a pass mark: a mean over at most a few hundred questions whose
- * scores are fractions with small denominators.
- */
-const TOLERANCE = 1e-9;
-
-/** Whether `score` (in [0, 1]) reaches `passMark` (percent). */
-export function passes(score: number, passMark: number): boolean {
-	return score * 100 + TOLERANCE >= passMark;
-}
-
-/** The pass mark that applies: the assignment's when it sets one, else the quiz's. */
-export function effectivePassMark(quizPassMark: number, assignmentPassMark?: number): number {
-	return assignmentPassMark ?? quizPassMark;
-}
+export { effectivePassMark, passes } from './pass.ts';
 
 /** A presented question that the content still has. */
 export type GradableQuestion = GradedQuestion & { question: Question };

@@ -60,6 +60,18 @@ describe('isAttempt, the check student pages run on stored attempts', () => {
 		);
 	});
 
+	it('refuses an id-keyed record with an own "__proto__" key, as the schema does', () => {
+		for (const answers of [
+			JSON.parse('{"__proto__": "dynamic"}'),
+			JSON.parse('{"__proto__": {"": 0}}'),
+			{ 'match-q': JSON.parse('{"__proto__": "gpus-tpus"}') }
+		]) {
+			const value = { ...valid(), answers };
+			expect(isAttempt(value)).toBe(false);
+			expect(zodAccepts(value)).toBe(false);
+		}
+	});
+
 	it('agrees on answers of every shape', () => {
 		const answers = fc.dictionary(
 			fc.oneof(fc.constantFrom('single-q', 'x'), fc.string()),

@@ -26,7 +26,9 @@ const arrayOf =
 const recordOf =
 	(value: Check): Check =>
 	(v) =>
-		isPlainObject(v) && Object.keys(v).every(id) && Object.values(v).every(value);
+		isPlainObject(v) &&
+		Object.keys(v).every((key) => id(key) && key !== '__proto__') &&
+		Object.values(v).every(value);
 
 const answer: Check = (v) =>
 	(typeof v === 'string' && v.length <= LIMITS.text) ||

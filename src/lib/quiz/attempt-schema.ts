@@ -12,11 +12,24 @@ const isoDate = z.string().check(
 	z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a date')
 );
 
+/**
+ * A record keyed by ids. zod skips an own `__proto__` key without a word (and would accept
+ * `{ "__proto__": anything }` as `{}`); such a key is refused here, as `isAttempt` refuses it.
+ */
+export const idRecord = <T extends z.core.SomeType>(value: T) =>
+	z.pipe(
+		z.custom<unknown>(
+			(v) => typeof v !== 'object' || v === null || !Object.hasOwn(v, '__proto__'),
+			'a "__proto__" key is not allowed'
+		),
+		z.record(id, value)
+	);
+
 export const AnswerValue = z.union([
 	z.string().check(z.maxLength(LIMITS.text)),
 	z.boolean(),
 	z.array(id).check(z.maxLength(LIMITS.choices)),
-	z.record(id, id)
+	idRecord(id)
 ]);
 
 export const Attempt = z.strictObject({
@@ -27,7 +40,7 @@ export const Attempt = z.strictObject({
 	seed: z.number().check(z.int(), z.gte(0), z.lte(2 ** 32 - 1)),
 	/** The questions presented, in order (after draw and shuffle). */
 	questionIds: z.array(id).check(z.minLength(1), z.maxLength(LIMITS.questions)),
-	answers: z.record(id, AnswerValue),
+	answers: idRecord(AnswerValue),
 	/** Questions checked in immediate-feedback mode: their answers are locked. */
 	checked: z.array(id).check(z.maxLength(LIMITS.questions)),
 	flagged: z.array(id).check(z.maxLength(LIMITS.questions)),

@@ -3,7 +3,7 @@
  * re-grades. Every string and array has a maximum; only raw answers are trusted by the gradebook.
  */
 import * as z from '../zod-mini.ts';
-import { Attempt } from '../quiz/attempt-schema.ts';
+import { AnswerValue, Attempt, idRecord } from '../quiz/attempt-schema.ts';
 import { LIMITS } from '../quiz/attempt-guard.ts';
 
 export const RESULTS_FORMAT = 'coursekit-results';
@@ -35,15 +35,7 @@ export const ResultAttempt = z.strictObject({
 	contentHash: id,
 	seed: z.number().check(z.int(), z.gte(0), z.lte(2 ** 32 - 1)),
 	questionIds: z.array(id).check(z.minLength(1), z.maxLength(LIMITS.questions)),
-	answers: z.record(
-		id,
-		z.union([
-			text(LIMITS.text),
-			z.boolean(),
-			z.array(id).check(z.maxLength(LIMITS.choices)),
-			z.record(id, id)
-		])
-	),
+	answers: idRecord(AnswerValue),
 	startedAt: isoDate,
 	submittedAt: isoDate,
 	submittedBy: z.enum(['learner', 'timeout']),

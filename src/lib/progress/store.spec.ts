@@ -8,6 +8,14 @@ import { LearnerStore } from './store.svelte.ts';
 
 const stores: LearnerStore[] = [];
 
+const REVIEW = {
+	id: 'r1',
+	courseId: 'tiny',
+	questionId: 'q1',
+	at: '2026-01-01T00:00:00.000Z',
+	rating: 'good'
+} as const;
+
 /** A store as one tab has it; closed after each test. */
 async function openTab() {
 	const store = new LearnerStore();
@@ -60,13 +68,7 @@ describe('the learner store', () => {
 		const attempt = makeAttempt({ submitted: true });
 		expect(await tab.saveAttempt(attempt)).toBe(true);
 		expect(await tab.setLessonDone('tiny', 'shapes', true)).toBe(true);
-		await tab.saveReview({
-			id: 'r1',
-			courseId: 'tiny',
-			questionId: 'q1',
-			at: '2026-01-01T00:00:00.000Z',
-			rating: 'good'
-		});
+		await tab.saveReview(REVIEW);
 		await tab.saveProfile({ learner: { id: tab.profile.learner.id, name: 'Ada' } });
 		tab.close();
 		const next = await openTab();
@@ -81,13 +83,7 @@ describe('the learner store', () => {
 		await tab.saveAttempt(makeAttempt({ id: 'good' }));
 		await tab.saveAttempt(makeAttempt({ id: 'bad' }));
 		await tab.setLessonDone('tiny', 'shapes', true);
-		await tab.saveReview({
-			id: 'r1',
-			courseId: 'tiny',
-			questionId: 'q1',
-			at: '2026-01-01T00:00:00.000Z',
-			rating: 'good'
-		});
+		await tab.saveReview(REVIEW);
 		await tab.setDue([{ questionId: 'q1', due: new Date('2026-01-02T00:00:00Z') }]);
 		const learnerId = tab.profile.learner.id;
 		tab.close();

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { render } from 'vitest-browser-svelte';
+import { renderAnswering } from '$lib/testing/render-answering';
 import { page, userEvent } from 'vitest/browser';
 import type { ComponentProps } from 'svelte';
 import ChoiceInput from './ChoiceInput.svelte';
-import type { Answer } from '$lib/quiz/grade';
 
 const SINGLE = [
 	{ id: 'dynamic', html: 'Dynamic' },
@@ -18,21 +17,15 @@ const MULTIPLE = [
 ];
 
 /** Renders the input the way a quiz page uses it: each reported answer is passed back in. */
-async function renderChoices(props: Partial<ComponentProps<typeof ChoiceInput>> = {}) {
-	const reported: Answer[] = [];
-	const screen = await render(ChoiceInput, {
+function renderChoices(props: Partial<ComponentProps<typeof ChoiceInput>> = {}) {
+	return renderAnswering(ChoiceInput, {
 		name: 'q1',
 		choices: SINGLE,
 		multiple: false,
 		answer: undefined,
 		disabled: false,
-		...props,
-		onanswer: (answer) => {
-			reported.push(answer);
-			void screen.rerender({ answer });
-		}
+		...props
 	});
-	return { screen, reported };
 }
 
 describe('ChoiceInput, one answer (radio buttons)', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { render } from 'vitest-browser-svelte';
+import { renderAnswering } from '$lib/testing/render-answering';
 import { page, userEvent } from 'vitest/browser';
 import type { ComponentProps } from 'svelte';
 import OrderInput from './OrderInput.svelte';
-import type { Answer } from '$lib/quiz/grade';
 
 const ITEMS = [
 	{ id: 'tensorflow', html: 'TensorFlow', text: 'TensorFlow' },
@@ -12,21 +11,15 @@ const ITEMS = [
 ];
 
 /** Renders the input the way a quiz page uses it: each reported answer is passed back in. */
-async function renderOrder(props: Partial<ComponentProps<typeof OrderInput>> = {}) {
-	const reported: Answer[] = [];
-	const screen = await render(OrderInput, {
+function renderOrder(props: Partial<ComponentProps<typeof OrderInput>> = {}) {
+	return renderAnswering(OrderInput, {
 		uid: 'q1',
 		items: ITEMS,
 		initial: ['keras', 'tensorflow', 'pytorch'],
 		answer: undefined,
 		disabled: false,
-		...props,
-		onanswer: (answer) => {
-			reported.push(answer);
-			void screen.rerender({ answer });
-		}
+		...props
 	});
-	return { screen, reported };
 }
 
 /** The items' texts as shown, top to bottom. */

@@ -1,33 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { render } from 'vitest-browser-svelte';
+import { renderAnswering } from '$lib/testing/render-answering';
 import { page, userEvent } from 'vitest/browser';
 import type { ComponentProps } from 'svelte';
 import QuestionInput from './QuestionInput.svelte';
 import { orderLayout } from './present';
 import type { Question } from '$lib/content/schema';
-import type { Answer } from '$lib/quiz/grade';
 import { question, questionViewOf } from '$lib/testing/builders';
 
 const presentation = { seed: 7, shuffleOptions: false };
 
 /** Renders `q` the way a quiz page does: each reported answer is passed back in. */
-async function renderQuestion(
-	q: Question,
-	props: Partial<ComponentProps<typeof QuestionInput>> = {}
-) {
-	const reported: Answer[] = [];
-	const screen = await render(QuestionInput, {
+function renderQuestion(q: Question, props: Partial<ComponentProps<typeof QuestionInput>> = {}) {
+	return renderAnswering(QuestionInput, {
 		view: questionViewOf(q),
 		uid: 'q1',
 		presentation,
 		answer: undefined,
-		...props,
-		onanswer: (answer) => {
-			reported.push(answer);
-			void screen.rerender({ answer });
-		}
+		...props
 	});
-	return { screen, reported };
 }
 
 describe('QuestionInput', () => {

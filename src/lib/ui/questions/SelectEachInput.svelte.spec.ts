@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render } from 'vitest-browser-svelte';
+import { renderAnswering } from '$lib/testing/render-answering';
 import { page, userEvent } from 'vitest/browser';
 import type { ComponentProps } from 'svelte';
 import SelectEachInput from './SelectEachInput.svelte';
@@ -17,22 +17,16 @@ const CHOICES = [
 ];
 
 /** Renders the input the way a quiz page uses it: each reported answer is passed back in. */
-async function renderRows(props: Partial<ComponentProps<typeof SelectEachInput>> = {}) {
-	const reported: Answer[] = [];
-	const screen = await render(SelectEachInput, {
+function renderRows(props: Partial<ComponentProps<typeof SelectEachInput>> = {}) {
+	return renderAnswering(SelectEachInput, {
 		uid: 'q1',
 		rows: ROWS,
 		choices: CHOICES,
 		placeholder: 'Choose a match…',
 		answer: undefined,
 		disabled: false,
-		...props,
-		onanswer: (answer) => {
-			reported.push(answer);
-			void screen.rerender({ answer });
-		}
+		...props
 	});
-	return { screen, reported };
 }
 
 const select = (name: string) => page.getByRole('combobox', { name });

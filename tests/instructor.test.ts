@@ -7,6 +7,7 @@ import { quizOf } from './support/quiz.ts';
 import { answerQuestion, startAttempt, submitAttempt } from '../src/lib/quiz/attempt.ts';
 import { correctAnswer } from '../src/lib/quiz/grade.ts';
 import { contentHash } from '../src/lib/quiz/hash.ts';
+import { drawQuestions } from '../src/lib/quiz/draw.ts';
 import { buildResultsFile } from '../src/lib/results/export.ts';
 
 const OVERVIEW = quizOf('overview');
@@ -15,7 +16,7 @@ test('an assignment goes from the instructor to a student and back into the grad
 	page,
 	browser
 }) => {
-	// The instructor builds the assignment.
+	// The instructor builds an assignment whose grades go to Moodle, matched by email.
 	await page.goto('/instructor');
 	await page.getByLabel('Title').fill('Week 1: meet the frameworks');
 	await page.getByRole('checkbox', { name: 'Meet the frameworks', exact: true }).check();
@@ -24,6 +25,10 @@ test('an assignment goes from the instructor to a student and back into the grad
 	await page.getByLabel(/Attempts allowed/).fill('2');
 	await page.getByLabel('Feedback').selectOption('deferred');
 	await page.getByLabel(/Instructions/).fill('Read first, then take the quiz.');
+	await page.getByLabel('Grades go to').selectOption('moodle:email');
+	await page
+		.getByLabel(/How to hand in/)
+		.fill('Upload the file to the Moodle assignment “Week 1”.');
 	await page.getByRole('button', { name: 'Create the link' }).click();
 	const linkBox = page.getByLabel(/Assignment link \(\d+ characters\)/);
 	const link = await linkBox.inputValue();
@@ -31,7 +36,7 @@ test('an assignment goes from the instructor to a student and back into the grad
 	await expect(page.getByRole('table')).toContainText('Week 1: meet the frameworks');
 	await expectNoAxeViolations(page);
 
-	// A student opens the link in their own browser and takes the quiz.
+	// A student opens the link in their own browser, reads the lesson, takes the quiz.
 	const studentContext = await browser.newContext({ acceptDownloads: true });
 	const student = await studentContext.newPage();
 	await student.goto(link);
@@ -40,6 +45,10 @@ test('an assignment goes from the instructor to a student and back into the grad
 	);
 	await expect(student.getByText('Read first, then take the quiz.')).toBeVisible();
 	await expectNoAxeViolations(student);
+	await student.getByRole('link', { name: 'Meet the frameworks', exact: true }).click();
+	const bar = student.getByRole('navigation', { name: 'Assignment' });
+	await expect(bar).toContainText('Week 1: meet the frameworks');
+	await bar.getByRole('link', { name: /Back to Week 1/ }).click();
 	await student.getByRole('link', { name: 'Quiz: Meet the frameworks' }).click();
 	await expect(
 		student.getByRole('status').filter({ hasText: 'Part of the assignment' })
@@ -57,18 +66,36 @@ test('an assignment goes from the instructor to a student and back into the grad
 	await student.getByRole('button', { name: 'Submit now' }).click();
 	await expect(student.getByRole('status').filter({ hasText: '60%' })).toContainText('Passed');
 
-	await student.goto(link);
+	// "Hand in" from the result screen: the form asks for the name and the email Moodle needs.
+	await student.getByRole('main').getByRole('link', { name: 'Hand in' }).click();
+	await expect(student.getByRole('heading', { name: 'Hand in' })).toBeFocused();
 	await expect(
 		student.getByRole('listitem').filter({ hasText: 'Quiz: Meet the frameworks' })
 	).toContainText('Best 60% · passed');
+	await student.getByRole('button', { name: /Hand in: download/ }).click();
+	await expect(student.getByRole('alert')).toContainText('Write your name');
+	await student.getByLabel('Your name').fill('Ada Lovelace');
+	await student.getByRole('button', { name: /Hand in: download/ }).click();
+	await expect(student.getByRole('alert')).toContainText('email address');
+	await student.getByLabel('Email address').fill('ada@school.example');
 	const waiting = student.waitForEvent('download');
-	await student.getByRole('button', { name: /Hand in/ }).click();
-	const handedIn = readFileSync((await (await waiting).path())!, 'utf8');
+	await student.getByRole('button', { name: /Hand in: download/ }).click();
+	const download = await waiting;
+	expect(download.suggestedFilename()).toBe('Week-1-meet-the-frameworks-Ada-Lovelace.json');
+	const handedIn = readFileSync((await download.path())!, 'utf8');
+	expect(JSON.parse(handedIn).learner).toMatchObject({
+		name: 'Ada Lovelace',
+		email: 'ada@school.example'
+	});
+	await expect(student.getByText('Your instructor says')).toContainText(
+		'Upload the file to the Moodle assignment “Week 1”.'
+	);
 	await expect(student.getByLabel('Results code')).toHaveValue(/^CK1\./);
 	const code = await student.getByLabel('Results code').inputValue();
 	await studentContext.close();
 
-	// The instructor imports the file, a copy with an edited score, and the code.
+	// The instructor imports the file, a copy with an edited score, and the code wrapped over
+	// three lines as an email client sends it.
 	const dir = mkdtempSync(join(tmpdir(), 'coursekit-'));
 	const honest = join(dir, 'ada.json');
 	const edited = join(dir, 'ada-edited.json');
@@ -86,21 +113,51 @@ test('an assignment goes from the instructor to a student and back into the grad
 	await expect(files.getByRole('row', { name: /ada-edited\.json/ })).toContainText(
 		'claimed score differs from the re-grade'
 	);
-	await page.getByLabel(/paste results codes/).fill(code);
+	const third = Math.ceil(code.length / 3);
+	await page
+		.getByLabel(/paste results codes/)
+		.fill([code.slice(0, third), code.slice(third, 2 * third), code.slice(2 * third)].join('\n'));
 	await page.getByRole('button', { name: 'Import the codes' }).click();
 	await expect(files.getByRole('row', { name: /pasted code/ })).toContainText(
 		'the same attempt appears in another file'
 	);
-	await expect(page.getByRole('table', { name: '' }).nth(1)).toContainText('60% · pass');
-	await expect(page.getByText('Item analysis')).toBeVisible();
+	// The forged copy is flagged, and does not count unless the instructor accepts it.
+	const flagged = page.getByRole('region', { name: /Flagged attempts/ });
+	await expect(flagged).toContainText('claimed score differs from the re-grade');
+
+	// Reload: every import is still there, per assignment.
+	await page.reload();
+	await page
+		.getByLabel('Grade for assignment')
+		.selectOption({ label: 'Week 1: meet the frameworks' });
+	await expect(page.getByRole('table').first().getByRole('row')).toHaveCount(4);
+	await page.getByRole('button', { name: 'Remove ada-edited.json' }).click();
+	await expect(page.getByRole('table').first().getByRole('row')).toHaveCount(3);
+	await expect(page.locator('table.grades')).toContainText('60% · pass');
 	await expectNoAxeViolations(page);
 
-	const csv = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'CSV for Canvas' }).click();
-	const canvas = readFileSync((await (await csv).path())!, 'utf8');
-	expect(canvas.split('\r\n')[0]).toBe(
-		'Student,ID,SIS User ID,SIS Login ID,Section,Quiz: Meet the frameworks'
+	// Moodle: the email column, points scaled to the item's maximum; Canvas: the columns Canvas
+	// documents, a Points Possible row. No blank identifier in either.
+	await page.getByRole('spinbutton', { name: 'Quiz: Meet the frameworks' }).fill('10');
+	await expect(page.getByLabel('LMS and identifier')).toHaveValue('moodle:email');
+	let csv = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download the CSV for Moodle' }).click();
+	const moodle = readFileSync((await (await csv).path())!, 'utf8').split('\r\n');
+	expect(moodle).toEqual(['Email address,Quiz: Meet the frameworks', 'ada@school.example,6']);
+	await page.getByLabel('LMS and identifier').selectOption('canvas:sis_login_id');
+	await expect(page.getByRole('status').filter({ hasText: 'left out' })).toContainText(
+		'Ada Lovelace'
 	);
+	await page.getByLabel('LMS and identifier').selectOption('canvas:sis_user_id');
+	await page.getByRole('spinbutton', { name: 'Quiz: Meet the frameworks' }).fill('10');
+	csv = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download the CSV for Canvas' }).click();
+	const canvas = readFileSync((await (await csv).path())!, 'utf8').split('\r\n');
+	expect(canvas.slice(0, 2)).toEqual([
+		'Student,ID,SIS User ID,SIS Login ID,Section,Quiz: Meet the frameworks',
+		'Points Possible,,,,,10'
+	]);
+	expect(canvas).toHaveLength(2);
 });
 
 test('the gradebook imports 30 files at once', async ({ page }) => {
@@ -109,12 +166,14 @@ test('the gradebook imports 30 files at once', async ({ page }) => {
 	const hash = contentHash(questions);
 	const t = new Date('2026-11-20T09:00:00Z');
 	const paths = Array.from({ length: 30 }, (_, n) => {
+		// Drawn as the quiz page draws them: the gradebook re-draws and compares.
+		const drawn = drawQuestions(questions, OVERVIEW.quiz.settings, n);
 		let a = startAttempt(
 			{ courseId: 'ai-frameworks', quizId: 'overview', contentHash: hash, settings: {} },
-			questions.map((q) => q.id),
+			drawn.map((q) => q.id),
 			{ id: `class-${n}`, seed: n, now: t }
 		);
-		for (const q of questions.slice(0, n % 11)) a = answerQuestion(a, q.id, correctAnswer(q), t);
+		for (const q of drawn.slice(0, n % 11)) a = answerQuestion(a, q.id, correctAnswer(q), t);
 		const file = buildResultsFile({
 			learner: { id: `learner-${n}`, name: `Learner ${String(n).padStart(2, '0')}` },
 			attempts: [submitAttempt(a, questions, 70, t)],

@@ -31,7 +31,9 @@ const quizzes: GradebookQuiz[] = Array.from({ length: QUIZZES }, (_, k) => {
 		title: `Quiz ${k}`,
 		passMark: 60,
 		contentHash: contentHash(questions),
-		questions: new Map(questions.map((q) => [q.id, q]))
+		questions: new Map(questions.map((q) => [q.id, q])),
+		// The attempts below present every question in authoring order.
+		settings: { shuffle: { questions: false, options: false } }
 	};
 });
 

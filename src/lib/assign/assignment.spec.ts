@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeAssignment, encodeAssignment, type Assignment } from './assignment.ts';
+import { decodeAssignment, encodeAssignment, HAND_IN_MAX, type Assignment } from './assignment.ts';
 import { decodeResultsCode, encodeResultsCode } from '../results/code.ts';
 import { resultsFile } from '../testing/builders.ts';
 
@@ -55,6 +55,56 @@ describe('assignment links', () => {
 			const decoded = await decodeAssignment(broken);
 			expect(decoded.ok, broken).toBe(false);
 			expect(!decoded.ok && decoded.message).toMatch(/assignment|link/);
+		}
+	});
+
+	it('still open a link made before assignments named an LMS', async () => {
+		// Made by the encoder of the commit before `lms` and `handIn` existed.
+		const old =
+			'a1.ZcixCsJQDAXQX5E7x6EUKeYfOjgplg5RUwiv-jRpX6Hiv4uzZzxvFHBFsBsYp1SX_UGqyxmEyaZRwTiqpk0NwjXPHr8R2w4ud12ypwBh1Ij8CHCHXNSL6YKe8JptXfWvnxLRiidws_t8AQ';
+		expect(await decodeAssignment(old)).toEqual({
+			ok: true,
+			assignment: {
+				v: 1,
+				id: 'Xk3v9Qa1bZ',
+				title: 'Week 3',
+				course: 'ai-frameworks',
+				lessons: ['overview'],
+				quizzes: ['overview'],
+				passMark: 75
+			}
+		});
+	});
+
+	it('carry the LMS, the identifier it matches students on, and how to hand in', async () => {
+		for (const lms of [
+			{ system: 'moodle', identifier: 'email' },
+			{ system: 'moodle', identifier: 'idnumber' },
+			{ system: 'moodle', identifier: 'username' },
+			{ system: 'canvas', identifier: 'sis_user_id' },
+			{ system: 'canvas', identifier: 'sis_login_id' }
+		] as const) {
+			const assignment: Assignment = {
+				...tenItems,
+				lms,
+				handIn: "Upload the file to the Moodle assignment 'Week 1'."
+			};
+			expect(await decodeAssignment(await encodeAssignment(assignment))).toEqual({
+				ok: true,
+				assignment
+			});
+		}
+	});
+
+	it('refuse an identifier the LMS does not match on, and over-long hand-in text', async () => {
+		for (const edited of [
+			{ ...tenItems, lms: { system: 'canvas', identifier: 'email' } },
+			{ ...tenItems, lms: { system: 'moodle', identifier: 'sis_user_id' } },
+			{ ...tenItems, lms: { system: 'blackboard', identifier: 'email' } },
+			{ ...tenItems, handIn: 'x'.repeat(HAND_IN_MAX + 1) }
+		]) {
+			const decoded = await decodeAssignment(await encodeAssignment(edited as Assignment));
+			expect(decoded.ok, JSON.stringify(edited.lms ?? 'handIn')).toBe(false);
 		}
 	});
 

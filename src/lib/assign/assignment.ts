@@ -1,11 +1,14 @@
 /**
  * Assignments: what an instructor sets (lessons and quizzes of a course, due date, pass mark,
- * attempts, feedback, instructions), carried whole in a link's fragment so no server is needed.
+ * attempts, feedback, instructions, where grades go and how to hand in), carried whole in a
+ * link's fragment so no server is needed.
  */
 import * as z from '../zod-mini.ts';
 import { packJson, unpackJson } from './codec.ts';
+import { LmsTarget } from './lms-target.ts';
 
 export const ASSIGNMENT_VERSION = 1;
+export const HAND_IN_MAX = 500;
 
 const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9-]+$/));
 
@@ -26,7 +29,14 @@ export const Assignment = z.strictObject({
 	passMark: z.optional(z.number().check(z.gte(0), z.lte(100))),
 	attempts: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
 	feedback: z.optional(z.enum(['immediate', 'deferred'])),
-	note: z.optional(z.string().check(z.maxLength(1_000)))
+	note: z.optional(z.string().check(z.maxLength(1_000))),
+	/**
+	 * The LMS the grades go to and the identifier it matches students on, which the hand-in form
+	 * asks for. Optional: links made before it existed still decode (and so stay `v: 1`).
+	 */
+	lms: z.optional(LmsTarget),
+	/** How to hand in, in the instructor's words ("Upload the file to the Moodle assignment …"). */
+	handIn: z.optional(z.string().check(z.maxLength(HAND_IN_MAX)))
 });
 export type Assignment = z.infer<typeof Assignment>;
 

@@ -32,10 +32,41 @@ export async function packJson(value: unknown): Promise<string> {
 	return toBase64Url(await pipe(bytes, new CompressionStream('deflate-raw')));
 }
 
-/** The inverse of packJson; throws on damaged input. `maxBytes` caps the inflated size. */
+/** Thrown by `unpackJson` when the inflated text would pass its cap. */
+export class TooLargeError extends Error {
+	constructor(readonly maxBytes: number) {
+		super(`larger than ${maxBytes} bytes once unpacked`);
+	}
+}
+
+/**
+ * The inverse of packJson; throws on damaged input. `maxBytes` caps the inflated size, and
+ * inflating stops as soon as it is passed: a small code that would inflate to gigabytes never
+ * gets to fill the memory (TooLargeError).
+ */
 export async function unpackJson(text: string, maxBytes = 5 * 1024 * 1024): Promise<unknown> {
-	const inflated = await pipe(fromBase64Url(text), new DecompressionStream('deflate-raw'));
-	if (inflated.length > maxBytes) throw new Error('too large');
+	const reader = new Blob([fromBase64Url(text) as BlobPart])
+		.stream()
+		.pipeThrough(new DecompressionStream('deflate-raw'))
+		.getReader();
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		total += value.length;
+		if (total > maxBytes) {
+			await reader.cancel().catch(() => {});
+			throw new TooLargeError(maxBytes);
+		}
+		chunks.push(value);
+	}
+	const inflated = new Uint8Array(total);
+	let offset = 0;
+	for (const chunk of chunks) {
+		inflated.set(chunk, offset);
+		offset += chunk.length;
+	}
 	return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
 }
 

@@ -5,6 +5,8 @@ import { courseBank } from './course-bank.ts';
 import { quizView } from './quiz-view.ts';
 import { fetchBank } from '../results/fetch-bank.ts';
 import { gradebookQuizzes, questionViews } from '../results/bank.ts';
+import { regrade } from '../results/regrade.ts';
+import { gradebookQuiz, resultsFile, takenAttempt } from '../testing/builders.ts';
 
 const TINY = readContentFiles('tests/fixtures/tiny-course');
 const QUIZ = 'quizzes/tiny/quizzes/basics-quiz.yaml';
@@ -19,6 +21,18 @@ function tinyCourseWithMarkdown() {
 		'feedback: Green is mixed from *blue* and yellow.'
 	);
 	if (yaml === TINY[QUIZ] || !yaml.includes('*blue*')) throw new Error('fixture changed');
+	const { courses, errors } = loadCourses({ ...TINY, [QUIZ]: yaml });
+	expect(errors).toEqual([]);
+	return courses[0];
+}
+
+/** The tiny course with its quiz drawing two questions per topic, shuffled, in 15 minutes. */
+function tinyCourseWithDraw() {
+	const yaml = TINY[QUIZ].replace(
+		'  maxAttempts: 2\n',
+		'  maxAttempts: 2\n  draw: 2\n  timeLimitMinutes: 15\n'
+	);
+	if (yaml === TINY[QUIZ]) throw new Error('fixture changed');
 	const { courses, errors } = loadCourses({ ...TINY, [QUIZ]: yaml });
 	expect(errors).toEqual([]);
 	return courses[0];
@@ -58,5 +72,30 @@ describe('courseBank (bank.json)', () => {
 		expect(quizzes.get('tiny/basics-quiz')?.contentHash).toBe(
 			quizView(course, course.quizzes.get('basics-quiz')!).contentHash
 		);
+	});
+
+	it('carries shuffle, draw and time limit, so the gradebook re-draws what the quiz page drew', async () => {
+		const course = tinyCourseWithDraw();
+		const quizzes = gradebookQuizzes([await servedBank(course)]);
+		expect(quizzes.get('tiny/basics-quiz')?.settings).toEqual({
+			shuffle: { questions: true, options: true },
+			draw: 2,
+			timeLimitMinutes: 15
+		});
+		// The quiz as its page has it: the page's questions in the page's order, and its settings.
+		const page = quizView(course, course.quizzes.get('basics-quiz')!);
+		const onPage = gradebookQuiz(
+			page.questions.map((v) => v.question),
+			{ settings: page.settings, contentHash: page.contentHash }
+		);
+		const attempts = [1, 2, 3, 4, 5, 6].map((seed) =>
+			takenAttempt(onPage, { seed, id: `seed-${seed}`, minutes: 14 })
+		);
+		expect(attempts.every((a) => a.questionIds.length === 4)).toBe(true);
+		const graded = regrade([{ source: 'ada.json', file: resultsFile(attempts) }], {
+			quizzes,
+			now: new Date('2026-02-01T00:00:00Z')
+		});
+		expect(graded.map((g) => g.flags)).toEqual(attempts.map(() => []));
 	});
 });

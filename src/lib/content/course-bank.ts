@@ -7,15 +7,27 @@ import type { Course } from './model.ts';
 import type { Bank } from '../results/fetch-bank.ts';
 import { questionView } from './quiz-view.ts';
 
-/** The bank of `course`: id, and each quiz's id, title, pass mark and rendered questions. */
+/**
+ * The bank of `course`: id, and each quiz's id, title, pass mark, the settings the gradebook
+ * re-draws and times attempts with (shuffle, draw, time limit), and rendered questions in
+ * authoring order (the order the quiz page draws from).
+ */
 export function courseBank(course: Course): Bank {
 	return {
 		courseId: course.id,
-		quizzes: [...course.quizzes.values()].map((quiz) => ({
-			id: quiz.id,
-			title: quiz.title,
-			passMark: quiz.passMark,
-			questions: quiz.questions.map((question) => questionView(course, question))
-		}))
+		quizzes: [...course.quizzes.values()].map((quiz) => {
+			const { shuffle, draw, timeLimitMinutes } = quiz.settings;
+			return {
+				id: quiz.id,
+				title: quiz.title,
+				passMark: quiz.passMark,
+				settings: {
+					shuffle,
+					...(draw !== undefined ? { draw } : {}),
+					...(timeLimitMinutes !== undefined ? { timeLimitMinutes } : {})
+				},
+				questions: quiz.questions.map((question) => questionView(course, question))
+			};
+		})
 	};
 }

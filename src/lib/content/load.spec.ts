@@ -17,6 +17,16 @@ function tinyWith(file: string, from: string | RegExp, to: string): Record<strin
 	return { ...TINY, [file]: text.replace(from, to) };
 }
 
+const WORLD = readContentFiles('tests/fixtures/world-course');
+const RU = 'quizzes/world/quizzes/rossiya-quiz.yaml';
+const JA = 'quizzes/world/quizzes/nihon-quiz.yaml';
+
+/** The world fixture course (Russian and Japanese) with `from` replaced by `to` in one file. */
+function worldWith(file: string, from: string, to: string): Record<string, string> {
+	if (!WORLD[file]?.includes(from)) throw new Error(`fixture ${file} has no ${from}`);
+	return { ...WORLD, [file]: WORLD[file].replace(from, to) };
+}
+
 /** The formatted errors, to compare whole lines like a terminal shows them. */
 function errorsOf(files: Record<string, string>): string[] {
 	return loadCourses(files).errors.map(formatContentError);
@@ -324,6 +334,43 @@ const rules: { rule: string; files: () => Record<string, string>; error: string 
 		files: () =>
 			tinyWith(QUIZ, '{ text: Red, category: Colour }', '{ text: Triangle, category: Colour }'),
 		error: `${QUIZ}:72:9 questions[6].items[1]: duplicate item "Triangle"`
+	},
+	{
+		rule: 'two texts of a list with the same id are refused, in any script',
+		files: () =>
+			worldWith(RU, 'items: [Лена, Обь, Волга, Енисей]', 'items: [Лена, Обь, Волга, ВОЛГА]'),
+		error: `${RU}:54:31 questions[4].items[3]: duplicate item "ВОЛГА": its id "волга" is also the id of item "Волга" (items[2]); give it its own id ({ id: …, text: … })`
+	},
+	{
+		rule: 'a text with no letter or digit has no id unless its author gives one',
+		files: () => worldWith(RU, 'distractors: [Енисей]', "distractors: ['—']"),
+		error: `${RU}:47:19 questions[3].distractors[0]: "—" has no letter or digit to make an id of: give it its own id ({ id: …, text: … })`
+	},
+	{
+		rule: 'a derived id fits in a stored answer',
+		files: () => worldWith(RU, 'items: [Лена,', `items: [${'Лена '.repeat(50)},`),
+		error: `${RU}:54:13 questions[4].items[0]: this text makes an id of 249 characters, more than 200: give it its own id ({ id: …, text: … })`
+	},
+	{
+		rule: 'an id an author gives is written as an id',
+		files: () => worldWith(RU, 'rightId: volga', 'rightId: Volga'),
+		error: `${RU}:45:57 questions[3].pairs[2].rightId: not a valid id: use lower-case letters and digits (of any script) joined by "-", such as "volga"`
+	},
+	{
+		rule: 'an id an author gives in { id, text } is written as an id',
+		files: () => worldWith(RU, '{ id: gorod, text: Город }', '{ id: Город, text: Город }'),
+		error: `${RU}:68:24 questions[6].categories[0].id: not a valid id: use lower-case letters and digits (of any script) joined by "-", such as "город"`
+	},
+	{
+		rule: 'an id an author gives is no other text’s id in its list',
+		files: () =>
+			worldWith(JA, '{ text: 山, category: 漢字 }', '{ id: か, text: 山, category: 漢字 }'),
+		error: `${JA}:73:15 questions[6].items[4].id: item "山" has the id "か" of item "か" (items[0]); give it its own id (id: …)`
+	},
+	{
+		rule: 'two texts of one question never share an id, even in different lists',
+		files: () => worldWith(JA, 'right: 福岡 }', 'right: 福岡, rightId: hokkaido }'),
+		error: `${JA}:43:41 questions[3].pairs[1].rightId: right-hand text "福岡" has the id "hokkaido" of left-hand text "北海道" (pairs[0]); give it its own id (rightId: …)`
 	},
 	{
 		rule: 'draw takes no more questions on a topic than the quiz has',

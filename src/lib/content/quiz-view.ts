@@ -7,7 +7,7 @@
 import type { Course, Quiz } from './model.ts';
 import type { Question } from './schema.ts';
 import { renderInline, renderMarkdown } from './markdown.ts';
-import { choiceId, choiceTexts } from '../quiz/choices.ts';
+import { questionChoices } from '../quiz/choices.ts';
 import { contentHash } from '../quiz/hash.ts';
 
 export interface QuestionView {
@@ -48,7 +48,7 @@ export function questionView(course: Course, question: Question): QuestionView {
 			if (option.feedback) feedback[option.id] = renderInline(option.feedback);
 		}
 	}
-	for (const text of choiceTexts(question)) choices[choiceId(text)] = renderInline(text);
+	for (const choice of questionChoices(question)) choices[choice.id] = renderInline(choice.text);
 	return {
 		question,
 		html: {

@@ -4,7 +4,16 @@
  * `source:` anchors) live in `load.ts`.
  */
 import { z } from '../zod.ts';
-import { slugify } from './slug.ts';
+import {
+	checkChoiceIds,
+	ChoiceId,
+	listEntries,
+	splitIds,
+	textOf,
+	withId,
+	type ChoiceEntry
+} from './choice-ids.ts';
+import { textId } from './slug.ts';
 
 const MAX_TITLE = 120;
 const MAX_TEXT = 2_000;
@@ -86,25 +95,19 @@ export type Option = z.infer<typeof Option>;
 
 const Options = z.array(Option).min(2, 'needs at least two options').max(12);
 
-/**
- * Reports a repeated `key(item)` at that item's path. Texts compare by slug, because answers to
- * match, order and classify questions are stored by the slug of the text.
- */
-function unique<T>(key: (item: T) => string, what: string) {
-	return (items: T[], ctx: z.RefinementCtx) => {
-		const seen = new Set<string>();
-		items.forEach((item, index) => {
-			const value = slugify(key(item)) || key(item);
-			if (seen.has(value)) {
-				ctx.addIssue({
-					code: 'custom',
-					path: [index],
-					message: `duplicate ${what} "${key(item)}"`
-				});
-			}
-			seen.add(value);
-		});
-	};
+/** Reports a repeated option id at that option's path. */
+function uniqueOptionIds(options: Option[], ctx: z.RefinementCtx) {
+	const seen = new Set<string>();
+	options.forEach((option, index) => {
+		if (seen.has(option.id)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: [index],
+				message: `duplicate option id "${option.id}"`
+			});
+		}
+		seen.add(option.id);
+	});
 }
 
 const correctCount = (options: Option[]) => options.filter((option) => option.correct).length;
@@ -113,7 +116,7 @@ export const SingleQuestion = z
 	.strictObject({
 		...questionBase,
 		type: z.literal('single'),
-		options: Options.superRefine(unique((o) => o.id, 'option id'))
+		options: Options.superRefine(uniqueOptionIds)
 	})
 	.refine((q) => correctCount(q.options) === 1, {
 		path: ['options'],
@@ -124,7 +127,7 @@ export const MultipleQuestion = z
 	.strictObject({
 		...questionBase,
 		type: z.literal('multiple'),
-		options: Options.superRefine(unique((o) => o.id, 'option id'))
+		options: Options.superRefine(uniqueOptionIds)
 	})
 	.refine((q) => correctCount(q.options) >= 1, {
 		path: ['options'],
@@ -137,44 +140,56 @@ export const TrueFalseQuestion = z.strictObject({
 	answer: z.boolean()
 });
 
+/** A pair of a match question; `leftId`/`rightId` give its texts ids (see choice-ids.ts). */
+const Pair = z.strictObject({
+	left: Text,
+	right: Text,
+	leftId: ChoiceId.optional(),
+	rightId: ChoiceId.optional()
+});
+
 export const MatchQuestion = z
 	.strictObject({
 		...questionBase,
 		type: z.literal('match'),
-		pairs: z
-			.array(z.strictObject({ left: Text, right: Text }))
-			.min(2, 'needs at least two pairs')
-			.max(12)
-			.superRefine(unique((p) => p.left, 'left-hand text'))
-			.superRefine(unique((p) => p.right, 'right-hand text')),
-		distractors: z
-			.array(Text)
-			.max(6)
-			.superRefine(unique((d) => d, 'distractor'))
-			.optional()
+		pairs: z.array(Pair).min(2, 'needs at least two pairs').max(12),
+		distractors: z.array(withId(Text)).max(6).optional()
 	})
 	.superRefine((q, ctx) => {
-		const rights = new Set(q.pairs.map((p) => slugify(p.right)));
-		q.distractors?.forEach((d, i) => {
-			if (rights.has(slugify(d))) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['distractors', i],
-					message: `distractor "${d}" is also a right-hand answer`
-				});
-			}
+		const side = (p: z.infer<typeof Pair>, i: number, s: 'left' | 'right'): ChoiceEntry => ({
+			what: `${s}-hand text`,
+			group: s,
+			path: ['pairs', i],
+			idPath: p[`${s}Id`] ? ['pairs', i, `${s}Id`] : undefined,
+			text: p[s],
+			id: p[`${s}Id`] ?? textId(p[s]),
+			how: `${s}Id: …`
 		});
+		checkChoiceIds(
+			[
+				...q.pairs.map((p, i) => side(p, i, 'left')),
+				...q.pairs.map((p, i) => side(p, i, 'right')),
+				...listEntries(q.distractors ?? [], 'distractors', 'distractor', 'right')
+			],
+			ctx
+		);
+	})
+	.transform(({ distractors, ...q }) => {
+		const { texts, ids } = splitIds(distractors ?? []);
+		return { ...q, ...(distractors && { distractors: texts }), ...(ids && { distractorIds: ids }) };
 	});
 
-export const OrderQuestion = z.strictObject({
-	...questionBase,
-	type: z.literal('order'),
-	items: z
-		.array(Text)
-		.min(2, 'needs at least two items')
-		.max(12)
-		.superRefine(unique((t) => t, 'item'))
-});
+export const OrderQuestion = z
+	.strictObject({
+		...questionBase,
+		type: z.literal('order'),
+		items: z.array(withId(Text)).min(2, 'needs at least two items').max(12)
+	})
+	.superRefine((q, ctx) => checkChoiceIds(listEntries(q.items, 'items', 'item'), ctx))
+	.transform(({ items, ...q }) => {
+		const { texts, ids } = splitIds(items);
+		return { ...q, items: texts, ...(ids && { itemIds: ids }) };
+	});
 
 export const TextQuestion = z.strictObject({
 	...questionBase,
@@ -185,24 +200,35 @@ export const TextQuestion = z.strictObject({
 		.max(20)
 });
 
+/** An item of a classify question, with its category named by text; `id` gives it an id. */
+const ClassifyItem = z.strictObject({ id: ChoiceId.optional(), text: Text, category: Title });
+
 export const ClassifyQuestion = z
 	.strictObject({
 		...questionBase,
 		type: z.literal('classify'),
-		categories: z
-			.array(Title)
-			.min(2, 'needs at least two categories')
-			.max(8)
-			.superRefine(unique((c) => c, 'category')),
-		items: z
-			.array(z.strictObject({ text: Text, category: Title }))
-			.min(2, 'needs at least two items')
-			.max(20)
-			.superRefine(unique((i) => i.text, 'item'))
+		categories: z.array(withId(Title)).min(2, 'needs at least two categories').max(8),
+		items: z.array(ClassifyItem).min(2, 'needs at least two items').max(20)
 	})
 	.superRefine((q, ctx) => {
+		checkChoiceIds(
+			[
+				...listEntries(q.categories, 'categories', 'category'),
+				...q.items.map((item, i): ChoiceEntry => ({
+					what: 'item',
+					group: 'items',
+					path: ['items', i],
+					idPath: item.id ? ['items', i, 'id'] : undefined,
+					text: item.text,
+					id: item.id ?? textId(item.text),
+					how: 'id: …'
+				}))
+			],
+			ctx
+		);
+		const categories = q.categories.map(textOf);
 		q.items.forEach((item, i) => {
-			if (!q.categories.includes(item.category)) {
+			if (!categories.includes(item.category)) {
 				ctx.addIssue({
 					code: 'custom',
 					path: ['items', i, 'category'],
@@ -210,6 +236,10 @@ export const ClassifyQuestion = z
 				});
 			}
 		});
+	})
+	.transform(({ categories, ...q }) => {
+		const { texts, ids } = splitIds(categories);
+		return { ...q, categories: texts, ...(ids && { categoryIds: ids }) };
 	});
 
 export const QUESTION_TYPES = [

@@ -43,7 +43,7 @@ export class YamlSource {
 		if (this.data === undefined) return undefined;
 		const result = schema.safeParse(this.data);
 		if (result.success) return result.data;
-		for (const issue of result.error.issues) {
+		for (const issue of result.error.issues.flatMap(closestForm)) {
 			if (issue.code === 'unrecognized_keys') {
 				for (const key of issue.keys) {
 					// A ": " inside unquoted text makes YAML read the rest as another field.
@@ -97,6 +97,22 @@ function rangeStart(node: unknown): number | undefined {
 
 function yamlMessage(message: string): string {
 	return `YAML syntax: ${message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
+}
+
+/**
+ * A value that matches no form of a union, when only one form has the value's shape (a text, or a
+ * `{ id, text }` map), gets that form's issues: "id: not a valid id" says more than "does not
+ * match any allowed form".
+ */
+function closestForm(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+	if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+	const shaped = issue.errors.filter(
+		(errors) => !errors.every((e) => e.code === 'invalid_type' && e.path.length === 0)
+	);
+	if (shaped.length !== 1) return [issue];
+	return shaped[0]
+		.map((e) => ({ ...e, path: [...issue.path, ...e.path] }) as z.core.$ZodIssue)
+		.flatMap(closestForm);
 }
 
 /** Turns a zod issue into a message an author can act on. */

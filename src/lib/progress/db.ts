@@ -17,9 +17,11 @@ import {
 	isProfile,
 	isReviewEvent,
 	isStoredBackup,
+	isStoredImport,
 	type LessonDone,
 	type QuarantinedRecord,
-	type StoredBackup
+	type StoredBackup,
+	type StoredImport
 } from './records.ts';
 
 export const DB_NAME = 'coursekit';
@@ -281,4 +283,33 @@ export async function applyRestore(db: CoursekitDB, write: RestoreWrite, before:
 		abort(tx);
 		throw error;
 	}
+}
+
+/** The gradebook's imports for one assignment (`scope`), oldest first; bad ones set aside. */
+export async function readImports(db: CoursekitDB, scope: string): Promise<StoredImport[]> {
+	const tx = db.transaction('imports', 'readonly');
+	const index = tx.store.index('byScope');
+	const [keys, values] = await Promise.all([index.getAllKeys(scope), index.getAll(scope)]);
+	await tx.done;
+	const bad: Bad[] = [];
+	const good = values.filter((value: unknown, i): value is StoredImport => {
+		if (isStoredImport(value)) return true;
+		bad.push({ store: 'imports', key: keys[i], record: value, reason: 'not a valid import' });
+		return false;
+	});
+	await quarantineRecords(db, bad).catch(() => []);
+	return good.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+}
+
+/** Keeps imported files, in one transaction. */
+export async function putImports(db: CoursekitDB, imports: readonly StoredImport[]) {
+	const tx = db.transaction('imports', 'readwrite');
+	for (const item of imports) await tx.store.put(item);
+	await tx.done;
+}
+
+export async function deleteImports(db: CoursekitDB, ids: readonly string[]) {
+	const tx = db.transaction('imports', 'readwrite');
+	for (const id of ids) await tx.store.delete(id);
+	await tx.done;
 }

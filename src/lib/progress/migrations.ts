@@ -9,7 +9,7 @@ export interface StoreDef {
 	name: string;
 	keyPath?: string;
 	autoIncrement?: boolean;
-	indexes?: { name: string; keyPath: string[] }[];
+	indexes?: { name: string; keyPath: string | string[] }[];
 }
 
 export interface Migration {
@@ -86,6 +86,17 @@ export const MIGRATIONS: Migration[] = [
 				.filter((b): b is { at: string; backup: unknown } => typeof keyOf(b, 'at') === 'string')
 				.sort((a, b) => b.at.localeCompare(a.at))[0];
 			if (newest) rest.meta = [...(s.meta ?? []), { key: AUTO_BACKUP, value: newest.backup }];
+			return rest;
+		}
+	},
+	{
+		// v5: the instructor's gradebook keeps the files it imported, per assignment.
+		version: 5,
+		stores: [{ name: 'imports', keyPath: 'id', indexes: [{ name: 'byScope', keyPath: 'scope' }] }],
+		up: (s) => ({ ...s, imports: s.imports ?? [] }),
+		down: (s) => {
+			const rest = { ...s };
+			delete rest.imports;
 			return rest;
 		}
 	}

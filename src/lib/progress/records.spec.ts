@@ -10,7 +10,16 @@ const reviewSchema = BackupFile.shape.reviews.def.innerType.def.element;
 
 const date = fc.oneof(
 	fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
-	fc.constantFrom('not a date', '', '2026-02-30', 'x'.repeat(41))
+	fc.constantFrom(
+		'not a date',
+		'',
+		'2026-02-30',
+		'x'.repeat(41),
+		'1 January 2099',
+		'2026-11-25T10:00:00',
+		'2026-11-25T02:00:00-08:00',
+		'2026-11-25T19:00:00.5+09:00'
+	)
 );
 const text = (max: number) =>
 	fc.oneof(fc.string({ maxLength: 4 }), fc.string({ minLength: max - 1, maxLength: max + 1 }));
@@ -30,7 +39,8 @@ const learner = fc
 		id: text(200),
 		name: maybe(text(120)),
 		studentId: maybe(text(120)),
-		email: maybe(text(254))
+		email: maybe(text(254)),
+		username: maybe(text(254))
 	})
 	.map(defined);
 const profile = fc.record({ learner, lastBackupAt: maybe(date) }).map(defined);

@@ -6,7 +6,7 @@
  */
 import type { Profile } from '../results/schema.ts';
 import type { ReviewEvent } from '../review/schedule.ts';
-import { LIMITS } from '../quiz/attempt-guard.ts';
+import { LIMITS, isIsoInstant } from '../quiz/attempt-guard.ts';
 
 export { isAttempt } from '../quiz/attempt-guard.ts';
 
@@ -48,8 +48,6 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 const text = (min: number, max: number) => (v: unknown) =>
 	typeof v === 'string' && v.length >= min && v.length <= max;
-const isoDate = (v: unknown) =>
-	typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
 const id = text(1, LIMITS.id);
 
 /** True when `value` has exactly these fields (no others), each passing its check. */
@@ -65,19 +63,20 @@ const LEARNER: Fields = {
 	id: { check: id },
 	name: { check: text(0, 120), optional: true },
 	studentId: { check: text(0, 120), optional: true },
-	email: { check: text(0, 254), optional: true }
+	email: { check: text(0, 254), optional: true },
+	username: { check: text(0, 254), optional: true }
 };
 
 /** Same rules as the `Profile` schema of the backup file. */
 export const isProfile = (value: unknown): value is Profile =>
 	hasFields(value, {
 		learner: { check: (v) => hasFields(v, LEARNER) },
-		lastBackupAt: { check: isoDate, optional: true }
+		lastBackupAt: { check: isIsoInstant, optional: true }
 	});
 
 /** Same rules as a `lessonsDone` entry of the backup file. */
 export const isLessonDone = (value: unknown): value is LessonDone =>
-	hasFields(value, { key: { check: text(0, LIMITS.id * 2 + 1) }, at: { check: isoDate } });
+	hasFields(value, { key: { check: text(0, LIMITS.id * 2 + 1) }, at: { check: isIsoInstant } });
 
 const RATINGS = new Set<unknown>(['again', 'hard', 'good', 'easy']);
 
@@ -87,19 +86,43 @@ export const isReviewEvent = (value: unknown): value is ReviewEvent =>
 		id: { check: id },
 		courseId: { check: id },
 		questionId: { check: id },
-		at: { check: isoDate },
+		at: { check: isIsoInstant },
 		rating: { check: (v) => RATINGS.has(v) }
 	});
 
 /** The review due index: question id → ISO date. */
 export const isDueIndex = (value: unknown): value is Record<string, string> =>
-	isPlainObject(value) && Object.entries(value).every(([k, v]) => id(k) && isoDate(v));
+	isPlainObject(value) && Object.entries(value).every(([k, v]) => id(k) && isIsoInstant(v));
 
 /** A pre-restore backup's envelope (its file is checked by the backup schema when used). */
 export const isStoredBackup = (value: unknown): value is StoredBackup =>
 	hasFields(value, {
 		id: { check: id },
-		at: { check: isoDate },
+		at: { check: isIsoInstant },
 		reason: { check: (v) => v === 'restore' || v === 'undo' },
 		backup: { check: isPlainObject }
+	});
+
+/** A results file the instructor imported into the gradebook, kept per assignment (`scope`). */
+export interface StoredImport {
+	id: string;
+	/** The assignment id it was imported for, or '' for none. */
+	scope: string;
+	/** The file name, or "pasted code N". */
+	source: string;
+	/** The results file's JSON text, checked again with the results schema when it is read. */
+	text: string;
+	at: string;
+}
+
+/** The largest import kept: the cap on a results file. */
+const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
+
+export const isStoredImport = (value: unknown): value is StoredImport =>
+	hasFields(value, {
+		id: { check: id },
+		scope: { check: text(0, LIMITS.id) },
+		source: { check: text(1, 500) },
+		text: { check: text(1, MAX_IMPORT_CHARS) },
+		at: { check: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) }
 	});

@@ -171,6 +171,44 @@ describe('the learner store', () => {
 	});
 });
 
+describe("the gradebook's imports", () => {
+	const item = (id: string, scope: string, at = '2026-01-01T00:00:00.000Z') => ({
+		id,
+		scope,
+		source: `${id}.json`,
+		text: '{"format":"coursekit-results"}',
+		at
+	});
+
+	it('are kept per assignment for the next visit, and removed one by one', async () => {
+		const tab = await openTab();
+		await tab.addImports([
+			item('b', 'week-1', '2026-01-02T00:00:00.000Z'),
+			item('a', 'week-1'),
+			item('c', 'week-2')
+		]);
+		tab.close();
+		const next = await openTab();
+		expect((await next.imports('week-1')).map((i) => i.id)).toEqual(['a', 'b']);
+		expect((await next.imports('week-2')).map((i) => i.id)).toEqual(['c']);
+		expect(await next.imports('')).toEqual([]);
+		await next.removeImports(['a']);
+		expect((await next.imports('week-1')).map((i) => i.id)).toEqual(['b']);
+	});
+
+	it('sets aside a damaged import and keeps the others', async () => {
+		const tab = await openTab();
+		await tab.addImports([item('good', 'week-1'), item('bad', 'week-1')]);
+		tab.close();
+		await tamper((store, key, value) =>
+			store === 'imports' && key === 'bad' ? { id: 'bad', scope: 'week-1', text: 42 } : value
+		);
+		const next = await openTab();
+		expect((await next.imports('week-1')).map((i) => i.id)).toEqual(['good']);
+		expect((await openTab()).quarantine.map((q) => `${q.store}/${q.key}`)).toEqual(['imports/bad']);
+	});
+});
+
 describe('restoring a backup', () => {
 	it('writes all of it and keeps the state before it, up to three times', async () => {
 		const tab = await openTab();

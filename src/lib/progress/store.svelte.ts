@@ -9,7 +9,7 @@ import type { Attempt } from '../quiz/attempt.ts';
 import type { BackupFile, Profile } from '../results/schema.ts';
 import type { ReviewEvent } from '../review/schedule.ts';
 import type { CoursekitDB, RestoreWrite } from './db.ts';
-import type { LessonDone, QuarantinedRecord, StoredBackup } from './records.ts';
+import type { LessonDone, QuarantinedRecord, StoredBackup, StoredImport } from './records.ts';
 
 export type StoreStatus = 'idle' | 'loading' | 'ready' | 'unavailable' | 'blocked' | 'outdated';
 
@@ -274,6 +274,28 @@ export class LearnerStore {
 			code.quarantineRecords(db, records, false)
 		);
 		if (done) this.quarantine = [...this.quarantine, ...done.result];
+	}
+
+	// ── the instructor's gradebook ──
+
+	/** The files imported into the gradebook for one assignment (`scope`, '' for none). */
+	async imports(scope: string): Promise<StoredImport[]> {
+		await this.ready();
+		if (!this.db || !this.code) return [];
+		return this.code.readImports(this.db, scope).catch(() => []);
+	}
+
+	/** Keeps imported files; resolves to false (and says so) when they could not be stored. */
+	async addImports(imports: readonly StoredImport[]): Promise<boolean> {
+		return this.changed(
+			await this.write('keep the imported files', (db, code) => code.putImports(db, imports))
+		);
+	}
+
+	async removeImports(ids: readonly string[]): Promise<boolean> {
+		return this.changed(
+			await this.write('remove the imported files', (db, code) => code.deleteImports(db, ids))
+		);
 	}
 
 	// ── backups and restore ──

@@ -76,6 +76,21 @@ const SHAPES: Record<number, Record<string, unknown[]>> = {
 		],
 		lessons: [lesson],
 		reviews: [review]
+	},
+	4: {
+		attempts: [old],
+		quarantine: [setAside],
+		meta: [{ key: 'profile', value: profile }],
+		lessons: [lesson],
+		reviews: [review],
+		backups: [
+			{
+				id: `restore-${autoBackup.exportedAt}`,
+				at: autoBackup.exportedAt,
+				reason: 'restore',
+				backup: autoBackup
+			}
+		]
 	}
 };
 
@@ -102,7 +117,7 @@ describe('upgrading the database', () => {
 			expect(store.lessons).toEqual(records.lessons ?? []);
 			expect(store.reviews).toEqual(records.reviews ?? []);
 			const kept = await store.backups();
-			if (Number(version) === 3) {
+			if (Number(version) >= 3) {
 				expect(kept).toEqual([
 					{
 						id: `restore-${autoBackup.exportedAt}`,
@@ -112,6 +127,7 @@ describe('upgrading the database', () => {
 					}
 				]);
 			} else expect(kept).toEqual([]);
+			expect(await store.imports('')).toEqual([]);
 			// And the upgraded database is the current version, with every store.
 			const db = await request<IDBDatabase>(indexedDB.open(DB_NAME));
 			expect(db.version).toBe(DB_VERSION);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Attempt } from './attempt-schema.ts';
-import { isAttempt } from './attempt-guard.ts';
+import { Attempt, isoDate } from './attempt-schema.ts';
+import { isAttempt, isIsoInstant } from './attempt-guard.ts';
 import { submitAttempt } from './attempt.ts';
 import { attempt, everyType } from '../testing/builders.ts';
 
@@ -36,10 +36,90 @@ const mutated = fc
 		return a;
 	});
 
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+const year = fc.oneof(
+	fc.integer({ min: 0, max: 9999 }),
+	fc.integer({ min: 0, max: 99 }).map((century) => century * 100)
+);
+
+/** Strings near an ISO 8601 date and time: valid ones, and ones off in one part or another. */
+const dateTexts = fc.oneof(
+	fc
+		.date({
+			min: new Date('0000-01-01T00:00:00Z'),
+			max: new Date('9999-12-31T23:59:59Z'),
+			noInvalidDate: true
+		})
+		.map((d) => d.toISOString()),
+	fc
+		.record({
+			year,
+			month: fc.integer({ min: 0, max: 13 }),
+			day: fc.integer({ min: 0, max: 32 }),
+			hour: fc.integer({ min: 0, max: 24 }),
+			minute: fc.integer({ min: 0, max: 60 }),
+			second: fc.integer({ min: 0, max: 60 }),
+			fraction: fc.constantFrom('', '.5', '.123', '.123456789', '.'),
+			zone: fc.constantFrom('Z', 'z', '', '+09:00', '-08:00', '+05:30', '+24:00', '-23:59', '+0900')
+		})
+		.map(
+			(p) =>
+				`${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${p.fraction}${p.zone}`
+		),
+	// 29 February, which only leap years have; century years too, where the rule turns.
+	year.map((y) => `${pad(y, 4)}-02-29T12:00:00Z`),
+	// The last days of any month: months have 28 to 31 days.
+	fc
+		.tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 28, max: 31 }))
+		.map(([year, month, day]) => `${pad(year, 4)}-${pad(month)}-${pad(day)}T12:00:00Z`),
+	fc.constantFrom(
+		'1 January 2099',
+		'2026-11-25',
+		'2026-11-25T10:00Z',
+		'2026-11-25 10:00:00Z',
+		'+275760-09-13T00:00:00.000Z',
+		`2026-11-25T10:00:00.${'1'.repeat(20)}Z`
+	),
+	fc.string()
+);
+
+describe('isIsoInstant, the date check of stored records', () => {
+	it('accepts what the browser writes, and offsets; refuses dates without an offset', () => {
+		expect(isIsoInstant(new Date('2026-11-25T10:00:00Z').toISOString())).toBe(true);
+		expect(isIsoInstant('2026-11-25T02:00:00-08:00')).toBe(true);
+		expect(isIsoInstant('2026-11-25T10:00:00')).toBe(false);
+		expect(isIsoInstant('1 January 2099')).toBe(false);
+	});
+
+	it("agrees with the zod schema's strict ISO 8601 dates", () => {
+		fc.assert(
+			fc.property(dateTexts, (value) => {
+				expect(isIsoInstant(value)).toBe(isoDate.safeParse(value).success);
+			}),
+			{ numRuns: 5000 }
+		);
+	});
+});
+
 describe('isAttempt, the check student pages run on stored attempts', () => {
 	it('accepts valid attempts, submitted or not', () => {
 		expect(isAttempt(valid())).toBe(true);
 		expect(isAttempt(submitAttempt(valid(), questions, 70, t0))).toBe(true);
+	});
+
+	it('agrees with the zod schema on attempts with any kind of date', () => {
+		const dated = fc.tuple(
+			fc.constantFrom('startedAt', 'updatedAt', 'deadline', 'submittedAt'),
+			dateTexts
+		);
+		fc.assert(
+			fc.property(dated, ([key, value]) => {
+				const a = { ...valid(), [key]: value };
+				expect(isAttempt(a)).toBe(zodAccepts(a));
+			}),
+			{ numRuns: 2000 }
+		);
 	});
 
 	it('agrees with the zod schema on mutated attempts', () => {

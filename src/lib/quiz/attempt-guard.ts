@@ -16,8 +16,38 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	(Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
 const id: Check = (v) => typeof v === 'string' && v.length >= 1 && v.length <= LIMITS.id;
-const isoDate: Check = (v) =>
-	typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
+
+/** `YYYY-MM-DDThh:mm:ss[.fraction]` then `Z` or `±hh:mm`: what zod's `iso.datetime({ offset: true })` takes. */
+const ISO_INSTANT =
+	/^(\d{4})-(\d\d)-(\d\d)T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+const daysIn = (year: number, month: number) =>
+	month === 2
+		? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+			? 29
+			: 28
+		: [4, 6, 9, 11].includes(month)
+			? 30
+			: 31;
+
+/**
+ * True when `v` is a date and time in strict ISO 8601 with an offset, at most 40 characters, that
+ * this engine reads as an instant: the rule of `isoDate` in attempt-schema.ts, without zod. The
+ * browser only ever writes `toISOString()` (UTC, `Z`), which passes.
+ */
+export function isIsoInstant(v: unknown): v is string {
+	if (typeof v !== 'string' || v.length > 40) return false;
+	const parts = ISO_INSTANT.exec(v);
+	if (!parts) return false;
+	const [year, month, day] = parts.slice(1, 4).map(Number);
+	return (
+		month >= 1 &&
+		month <= 12 &&
+		day >= 1 &&
+		day <= daysIn(year, month) &&
+		!Number.isNaN(Date.parse(v))
+	);
+}
 const int: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v);
 const arrayOf =
 	(item: Check, min: number, max: number): Check =>
@@ -47,10 +77,10 @@ const FIELDS: Record<string, { check: Check; optional?: true }> = {
 	checked: { check: arrayOf(id, 0, LIMITS.questions) },
 	flagged: { check: arrayOf(id, 0, LIMITS.questions) },
 	current: { check: (v) => int(v) && (v as number) >= 0 },
-	startedAt: { check: isoDate },
-	updatedAt: { check: isoDate },
-	deadline: { check: isoDate, optional: true },
-	submittedAt: { check: isoDate, optional: true },
+	startedAt: { check: isIsoInstant },
+	updatedAt: { check: isIsoInstant },
+	deadline: { check: isIsoInstant, optional: true },
+	submittedAt: { check: isIsoInstant, optional: true },
 	submittedBy: { check: (v) => v === 'learner' || v === 'timeout', optional: true },
 	score: { check: (v) => typeof v === 'number' && v >= 0 && v <= 1, optional: true },
 	revision: { check: (v) => int(v) && (v as number) >= 0 },

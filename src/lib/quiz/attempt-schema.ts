@@ -7,7 +7,14 @@ import * as z from '../zod-mini.ts';
 import { LIMITS } from './attempt-guard.ts';
 
 const id = z.string().check(z.minLength(1), z.maxLength(LIMITS.id));
-const isoDate = z.string().check(
+
+/**
+ * A date and time in strict ISO 8601 with an offset (`2026-11-25T10:00:00.000Z`,
+ * `2026-11-25T02:00:00-08:00`), compared as an instant (`Date.parse`), never as text. The refine
+ * keeps out what an engine cannot read as an instant (ECMAScript only promises three fraction
+ * digits), so no comparison ever meets NaN. `isIsoInstant` (attempt-guard.ts) is the same rule.
+ */
+export const isoDate = z.iso.datetime({ offset: true }).check(
 	z.maxLength(40),
 	z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a date')
 );

@@ -3,7 +3,7 @@
  * an answer of the wrong shape, or none, scores 0; nothing here throws.
  */
 import type { Question } from '../content/schema.ts';
-import { choiceId } from './choices.ts';
+import { classifyKey, matchKey, orderItems } from './choices.ts';
 import { own } from '../own.ts';
 
 /** What a student gives, by question type (stored by id, never by position). */
@@ -70,22 +70,12 @@ function score(question: Question, answer: unknown): number {
 				? 1
 				: 0;
 		case 'match':
-			return isStringRecord(answer)
-				? shareCorrect(
-						answer,
-						question.pairs.map((p) => [choiceId(p.left), choiceId(p.right)])
-					)
-				: 0;
+			return isStringRecord(answer) ? shareCorrect(answer, matchKey(question)) : 0;
 		case 'classify':
-			return isStringRecord(answer)
-				? shareCorrect(
-						answer,
-						question.items.map((i) => [choiceId(i.text), choiceId(i.category)])
-					)
-				: 0;
+			return isStringRecord(answer) ? shareCorrect(answer, classifyKey(question)) : 0;
 		case 'order': {
 			if (!isStringArray(answer)) return 0;
-			const ids = question.items.map(choiceId);
+			const ids = orderItems(question).map((item) => item.id);
 			return ids.filter((id, i) => answer[i] === id).length / ids.length;
 		}
 		default:
@@ -105,13 +95,11 @@ export function correctAnswer(question: Question): Answer {
 		case 'text':
 			return question.answers[0];
 		case 'match':
-			return Object.fromEntries(question.pairs.map((p) => [choiceId(p.left), choiceId(p.right)]));
+			return Object.fromEntries(matchKey(question));
 		case 'classify':
-			return Object.fromEntries(
-				question.items.map((i) => [choiceId(i.text), choiceId(i.category)])
-			);
+			return Object.fromEntries(classifyKey(question));
 		case 'order':
-			return question.items.map(choiceId);
+			return orderItems(question).map((item) => item.id);
 	}
 }
 

@@ -50,7 +50,10 @@ export const quizInfos = (banks: readonly Bank[]): QuizInfo[] =>
 		}))
 	);
 
-/** `courseId/quizId` → what the gradebook re-grades with, content hash computed from the bank. */
+/**
+ * `courseId/quizId` → what the gradebook re-grades with: questions in authoring order, the
+ * settings it re-draws and times attempts with, and the content hash computed from the bank.
+ */
 export function gradebookQuizzes(banks: readonly Bank[]): ReadonlyMap<string, GradebookQuiz> {
 	return new Map(
 		banks.flatMap((bank) =>
@@ -64,7 +67,8 @@ export function gradebookQuizzes(banks: readonly Bank[]): ReadonlyMap<string, Gr
 							title: q.title,
 							passMark: q.passMark,
 							contentHash: contentHash(q.questions.map((v) => v.question)),
-							questions: new Map(q.questions.map(({ question }) => [question.id, question]))
+							questions: new Map(q.questions.map(({ question }) => [question.id, question])),
+							settings: q.settings
 						}
 					] as const
 			)

@@ -71,10 +71,23 @@ const QuestionView: z.ZodMiniType<QuestionViewType> = z.object({
 	source: z.object({ lessonId: text, anchor: text, lessonTitle: text, sectionTitle: text })
 });
 
+/** What the gradebook re-draws an attempt's questions with and times it against. */
+const QuizRules = z.object({
+	shuffle: z.object({ questions: z.boolean(), options: z.boolean() }),
+	draw: z.optional(z.union([z.number(), z.record(text, z.number())])),
+	timeLimitMinutes: z.optional(z.number())
+});
+
 export const Bank = z.object({
 	courseId: text,
 	quizzes: z.array(
-		z.object({ id: text, title: text, passMark: z.number(), questions: z.array(QuestionView) })
+		z.object({
+			id: text,
+			title: text,
+			passMark: z.number(),
+			settings: QuizRules,
+			questions: z.array(QuestionView)
+		})
 	)
 });
 export type Bank = z.infer<typeof Bank>;

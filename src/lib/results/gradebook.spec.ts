@@ -161,13 +161,15 @@ describe('item analysis, against hand-computed figures', () => {
 		expect(stats.find((s) => s.questionId === 'q2')!.discrimination).toBe(1);
 	});
 
-	it('names the most chosen wrong answer', () => {
+	it('names the most chosen wrong answer, in words', () => {
 		expect(stats.find((s) => s.questionId === 'q2')!.commonWrong).toEqual({
 			answer: 'static',
+			text: 'Static',
 			count: 2
 		});
 		expect(stats.find((s) => s.questionId === 'q1')!.commonWrong).toEqual({
 			answer: 'false',
+			text: 'False',
 			count: 1
 		});
 	});
@@ -175,22 +177,33 @@ describe('item analysis, against hand-computed figures', () => {
 
 describe('LMS exports', () => {
 	const rows = gradebookRows(
-		regrade([{ source: 'x', file: fileFor('=evil', { q1: true }) }], { quizzes }),
+		regrade(
+			[
+				{ source: 'x', file: fileFor('=evil', { q1: true }) },
+				{ source: 'y', file: fileFor('bob', { q1: true }) }
+			],
+			{ quizzes }
+		),
 		quizzes
 	);
-	const columns = [{ key: 'tiny/basics-quiz', title: 'Quiz' }];
+	const columns = [{ key: 'tiny/basics-quiz', title: 'Quiz', points: 10 }];
 
-	it('Moodle: an identifier column then one per quiz', () => {
-		expect(moodleCsv(rows, columns, 'email').split('\r\n')).toEqual([
-			'Email address,Quiz',
-			"'=evil@school.example,50"
-		]);
-		expect(moodleCsv(rows, columns, 'idnumber').split('\r\n')[0]).toBe('ID number,Quiz');
+	it('Moodle: an identifier column then one per quiz, in points of the item maximum', () => {
+		const { csv, leftOut } = moodleCsv(rows, columns, 'email');
+		expect(csv.split('\r\n')).toEqual(['Email address,Quiz', 'bob@school.example,5']);
+		expect(leftOut.map((l) => [l.learner.id, l.reason])).toEqual([['=evil', 'invalid']]);
+		expect(moodleCsv(rows, columns, 'idnumber').csv.split('\r\n')[0]).toBe('ID number,Quiz');
 	});
 
-	it('Canvas: Student, ID, SIS User ID, SIS Login ID, Section, then quizzes; formula-safe', () => {
-		const [header, row] = canvasCsv(rows, columns).split('\r\n');
-		expect(header).toBe('Student,ID,SIS User ID,SIS Login ID,Section,Quiz');
-		expect(row).toBe("'=EVIL,,,'=evil@school.example,,50");
+	it('Canvas: the documented columns, Points Possible; learners without the identifier listed', () => {
+		const { csv, leftOut } = canvasCsv(rows, columns, {
+			identifier: 'sis_user_id',
+			scoreAs: 'percent'
+		});
+		expect(csv.split('\r\n')).toEqual([
+			'Student,ID,SIS User ID,SIS Login ID,Section,Quiz',
+			'Points Possible,,,,,10'
+		]);
+		expect(leftOut.map((l) => l.learner.id)).toEqual(['=evil', 'bob']);
 	});
 });

@@ -7,14 +7,15 @@ import type { Question } from '../content/schema.ts';
 import { normaliseText } from '../quiz/grade.ts';
 import { response } from './xapi.ts';
 import type { GradedAttempt } from './regrade.ts';
+import { describeAnswer } from './describe-answer.ts';
 
 export interface ItemStats {
 	questionId: string;
 	answers: number;
 	facility: number;
 	discrimination: number;
-	/** The most frequent answer that scored below 1, with how many gave it. */
-	commonWrong?: { answer: string; count: number };
+	/** The most frequent answer that scored below 1, in words, with how many gave it. */
+	commonWrong?: { answer: string; text: string; count: number };
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
@@ -50,12 +51,14 @@ export function itemAnalysis(
 		const taking = scored.filter((a) => questionId in a.questionScores);
 		const scoreOf = (a: GradedAttempt) => a.questionScores[questionId] ?? 0;
 		const wrong = new Map<string, number>();
+		const said = new Map<string, string>();
 		for (const a of taking) {
 			if (scoreOf(a) >= 1) continue;
 			const given = a.attempt.answers[questionId];
 			if (given === undefined) continue;
-			const text = answerText(questions.get(questionId), given);
-			wrong.set(text, (wrong.get(text) ?? 0) + 1);
+			const key = answerText(questions.get(questionId), given);
+			wrong.set(key, (wrong.get(key) ?? 0) + 1);
+			if (!said.has(key)) said.set(key, describeAnswer(questions.get(questionId), given));
 		}
 		const top = [...wrong].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
 		return {
@@ -65,7 +68,7 @@ export function itemAnalysis(
 			discrimination:
 				mean(taking.filter((a) => upper.has(a)).map(scoreOf)) -
 				mean(taking.filter((a) => lower.has(a)).map(scoreOf)),
-			...(top ? { commonWrong: { answer: top[0], count: top[1] } } : {})
+			...(top ? { commonWrong: { answer: top[0], text: said.get(top[0])!, count: top[1] } } : {})
 		};
 	});
 }

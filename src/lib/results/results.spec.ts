@@ -83,6 +83,39 @@ describe('the results file', () => {
 	});
 });
 
+describe('dates in a results file', () => {
+	const file = buildResultsFile({ learner: ada, attempts: [submitted('a1', 7)], now: at(30) });
+	const submittedAt = (value: string) =>
+		ResultsFile.safeParse({ ...file, attempts: [{ ...file.attempts[0], submittedAt: value }] })
+			.success;
+
+	it.each([
+		'1 January 2099',
+		'2026-11-25',
+		'2026-11-25T10:05:00',
+		'2026-11-25T10:05Z',
+		'2026-11-25 10:05:00Z',
+		'2026-11-25T10:05:00+0900',
+		'Wed, 25 Nov 2026 10:05:00 GMT'
+	])('refuses %s, which is not strict ISO 8601 with an offset', (value) => {
+		// Each is a date to `Date.parse`, which is all the schema asked before.
+		expect(Date.parse(value)).not.toBeNaN();
+		expect(submittedAt(value)).toBe(false);
+	});
+
+	it('refuses a day that is not in the calendar', () => {
+		expect(submittedAt('2026-02-29T10:05:00Z')).toBe(false);
+		expect(submittedAt('2028-02-29T10:05:00Z')).toBe(true);
+	});
+
+	it.each(['2026-11-25T10:05:00.000Z', '2026-11-25T02:05:00-08:00', '2026-11-25T19:05:00.5+09:00'])(
+		'accepts %s, UTC or with its offset',
+		(value) => {
+			expect(submittedAt(value)).toBe(true);
+		}
+	);
+});
+
 describe('reading a file someone gives us', () => {
 	const good = JSON.stringify(
 		buildResultsFile({ learner: ada, attempts: [submitted('a1', 7)], now: t0 })
@@ -289,6 +322,22 @@ describe('xAPI statements', () => {
 			name: 'Ada',
 			mbox: 'mailto:ada@example.org'
 		});
+	});
+
+	it("use the assignment's pass mark for an attempt handed in for it", () => {
+		// 4 of 7 right: 57%, under the quiz's 70%.
+		const attempt = { ...submitted('w1', 4), assignmentId: 'week-1' };
+		const forWeek1 = buildResultsFile({ learner: ada, attempts: [attempt], now: t0 });
+		const quizzes = new Map([
+			['ai-frameworks/overview', { title: 'Meet the frameworks', passMark: 70, questions: byId }]
+		]);
+		const verdict = (assignments?: { id: string; passMark?: number }[]) =>
+			xapiStatements(forWeek1, quizzes, 'https://coursekit.example.org/', { assignments }).at(-1)
+				?.verb.display['en-US'];
+		expect(verdict()).toBe('failed');
+		expect(verdict([{ id: 'week-1', passMark: 50 }])).toBe('passed');
+		expect(verdict([{ id: 'week-2', passMark: 50 }])).toBe('failed');
+		expect(verdict([{ id: 'week-1' }])).toBe('failed');
 	});
 
 	it('have stable UUIDs', () => {

@@ -3,7 +3,7 @@
  * re-grades. Every string and array has a maximum; only raw answers are trusted by the gradebook.
  */
 import * as z from '../zod-mini.ts';
-import { AnswerValue, Attempt, idRecord } from '../quiz/attempt-schema.ts';
+import { AnswerValue, Attempt, idRecord, isoDate } from '../quiz/attempt-schema.ts';
 import { LIMITS } from '../quiz/attempt-guard.ts';
 
 export const RESULTS_FORMAT = 'coursekit-results';
@@ -13,17 +13,15 @@ export const BACKUP_VERSION = 1;
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const id = z.string().check(z.minLength(1), z.maxLength(LIMITS.id));
-const isoDate = z.string().check(
-	z.maxLength(40),
-	z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a date')
-);
 
 export const Learner = z.strictObject({
 	/** Pseudonymous by default: a random id made in the learner's browser. */
 	id,
 	name: z.optional(text(120)),
 	studentId: z.optional(text(120)),
-	email: z.optional(text(254))
+	email: z.optional(text(254)),
+	/** The name the learner logs in to their LMS with (Moodle username, Canvas login ID). */
+	username: z.optional(text(254))
 });
 export type Learner = z.infer<typeof Learner>;
 

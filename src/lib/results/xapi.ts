@@ -5,7 +5,6 @@
  */
 import type { Question } from '../content/schema.ts';
 import {
-	choiceId,
 	classifyCategories,
 	classifyItems,
 	matchLefts,
@@ -13,7 +12,7 @@ import {
 	orderItems
 } from '../quiz/choices.ts';
 import { correctAnswer, givenAnswer } from '../quiz/grade.ts';
-import { passes, scoreAttempt } from '../quiz/score.ts';
+import { effectivePassMark, passes, scoreAttempt } from '../quiz/score.ts';
 import { fnv1a64 } from '../quiz/hash.ts';
 import type { ResultsFile } from './schema.ts';
 
@@ -78,7 +77,11 @@ export function interaction(question: Question) {
 				...base,
 				interactionType: 'sequencing',
 				choices: list(orderItems(question)),
-				correctResponsesPattern: [question.items.map(choiceId).join('[,]')]
+				correctResponsesPattern: [
+					orderItems(question)
+						.map((item) => item.id)
+						.join('[,]')
+				]
 			};
 		case 'match':
 			return {
@@ -108,13 +111,26 @@ export function response(answer: unknown): string {
 	return '';
 }
 
+export interface XapiOptions {
+	/**
+	 * Assignments whose pass mark wins over the quiz's for their attempts (an attempt is for the
+	 * assignment it names, else for the results file's).
+	 */
+	assignments?: readonly { id: string; passMark?: number }[];
+}
+
 /** Every statement of a results file. `quizzes` is keyed `courseId/quizId`. */
 export function xapiStatements(
 	file: ResultsFile,
 	quizzes: ReadonlyMap<string, QuizMeta>,
-	baseIri: string
+	baseIri: string,
+	options: XapiOptions = {}
 ) {
 	const { learner } = file;
+	const assignmentPassMark = (attempt: ResultsFile['attempts'][number]) => {
+		const id = attempt.assignmentId ?? file.assignmentId;
+		return options.assignments?.find((a) => a.id === id)?.passMark;
+	};
 	const actor = learner.email
 		? {
 				objectType: 'Agent',
@@ -163,7 +179,7 @@ export function xapiStatements(
 		const raw = scored.questions.reduce((sum, q) => sum + q.score, 0);
 		const max = scored.graded;
 		const scaled = scored.score;
-		const passed = passes(scaled, meta.passMark);
+		const passed = passes(scaled, effectivePassMark(meta.passMark, assignmentPassMark(attempt)));
 		const result = { score: { scaled, raw, min: 0, max }, completion: true, success: passed };
 		return [
 			{

@@ -2,12 +2,19 @@
 import type { Question, QuestionType } from '../content/schema.ts';
 import type { Course, Lesson } from '../content/model.ts';
 import { questionView, type QuestionView } from '../content/quiz-view.ts';
-import { submitAttempt, type Attempt, type AttemptQuiz } from '../quiz/attempt.ts';
+import {
+	answerQuestion,
+	startAttempt,
+	submitAttempt,
+	type Attempt,
+	type AttemptQuiz
+} from '../quiz/attempt.ts';
+import { drawQuestions } from '../quiz/draw.ts';
 import { correctAnswer, type Answer } from '../quiz/grade.ts';
 import { contentHash } from '../quiz/hash.ts';
 import type { BackupFile, Learner, Profile, ResultsFile } from '../results/schema.ts';
 import { buildBackup, buildResultsFile } from '../results/export.ts';
-import type { GradebookQuiz } from '../results/regrade.ts';
+import type { GradebookQuiz, GradebookRow } from '../results/regrade.ts';
 import type { ReviewEvent } from '../review/schedule.ts';
 import type { LessonDone } from '../progress/records.ts';
 
@@ -161,7 +168,10 @@ export const attemptQuiz = (overrides: Partial<AttemptQuiz> = {}): AttemptQuiz =
 	...overrides
 });
 
-/** The gradebook's copy of the tiny course's quiz (`tiny/basics-quiz`) holding `questions`. */
+/**
+ * The gradebook's copy of the tiny course's quiz (`tiny/basics-quiz`) holding `questions`: by
+ * default untimed, all questions in authoring order (no draw, no shuffle), as `attempt()` has them.
+ */
 export function gradebookQuiz(
 	questions: readonly Question[],
 	overrides: Partial<GradebookQuiz> = {}
@@ -173,6 +183,7 @@ export function gradebookQuiz(
 		passMark: 70,
 		contentHash: contentHash(questions),
 		questions: new Map(questions.map((q) => [q.id, q])),
+		settings: { shuffle: { questions: false, options: false } },
 		...overrides
 	};
 }
@@ -205,4 +216,68 @@ export function backupOf(
 		reviews: store.reviews,
 		now: new Date(at)
 	});
+}
+
+/**
+ * A gradebook row of `learner(fields)` with a counted best score per quiz key; `null` is a cell
+ * whose attempts none count (no grade). `username` is the LMS login `Learner` does not hold yet.
+ */
+export function gradebookRow(
+	fields: Partial<Learner> & { username?: string },
+	scores: Record<string, number | null> = {}
+): GradebookRow {
+	return {
+		learner: learner(fields),
+		scores: Object.fromEntries(
+			Object.entries(scores).map(([key, best]) => [
+				key,
+				best === null
+					? { best: 0, passed: false, attempts: 0, flags: [] }
+					: { best, passed: best >= 0.5, attempts: 1, flags: [] }
+			])
+		)
+	};
+}
+
+/**
+ * An attempt at `quiz` taken the way the quiz page takes it (quiz-session.svelte.ts): questions
+ * drawn from the quiz's questions (in their order) by its settings with `seed`, started at
+ * `startedAt`, answered with `answers` (answers to questions not drawn are ignored, as the page
+ * never shows them), then submitted `minutes` later by the learner, or by the timer (`by:
+ * 'timeout'`), which submits as of the deadline however late it is noticed.
+ */
+export function takenAttempt(
+	quiz: GradebookQuiz,
+	options: {
+		seed: number;
+		id?: string;
+		answers?: Record<string, Answer>;
+		startedAt?: string;
+		minutes?: number;
+		by?: 'learner' | 'timeout';
+		assignmentId?: string;
+	}
+): Attempt {
+	const questions = [...quiz.questions.values()];
+	const start = new Date(options.startedAt ?? '2026-01-01T10:00:00.000Z');
+	const drawn = drawQuestions(questions, quiz.settings, options.seed);
+	let taken = startAttempt(
+		attemptQuiz({
+			courseId: quiz.courseId,
+			quizId: quiz.quizId,
+			contentHash: quiz.contentHash,
+			settings: quiz.settings
+		}),
+		drawn.map((q) => q.id),
+		{
+			id: options.id ?? 'attempt-1',
+			seed: options.seed,
+			now: start,
+			assignmentId: options.assignmentId
+		}
+	);
+	for (const [questionId, answer] of Object.entries(options.answers ?? {}))
+		taken = answerQuestion(taken, questionId, answer, start);
+	const end = new Date(start.getTime() + (options.minutes ?? 5) * 60_000);
+	return submitAttempt(taken, questions, quiz.passMark, end, options.by);
 }

@@ -210,3 +210,71 @@ test('a damaged assignment link gets a clear page, not a crash', async ({
 	await expectNoAxeViolations(page);
 	expect(consoleErrors).toEqual([]);
 });
+
+test('the instructor pages fit a 390 px phone without scrolling sideways', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	const fitsWidth = () =>
+		page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+	await page.goto('/instructor');
+	expect(await fitsWidth()).toBe(true);
+
+	const dir = mkdtempSync(join(tmpdir(), 'coursekit-phone-'));
+	const questions = OVERVIEW.quiz.questions;
+	const t = new Date('2026-11-20T09:00:00Z');
+	const paths = [0, 1, 2].map((n) => {
+		const drawn = drawQuestions(questions, OVERVIEW.quiz.settings, n);
+		let a = startAttempt(
+			{
+				courseId: 'ai-frameworks',
+				quizId: 'overview',
+				contentHash: contentHash(questions),
+				settings: {}
+			},
+			drawn.map((q) => q.id),
+			{ id: `phone-${n}`, seed: n, now: t }
+		);
+		for (const q of drawn.slice(0, n + 2)) a = answerQuestion(a, q.id, correctAnswer(q), t);
+		const file = buildResultsFile({
+			learner: { id: `learner-${n}`, name: `A learner with a rather long name number ${n}` },
+			attempts: [submitAttempt(a, questions, 70, t)],
+			now: t
+		});
+		const path = join(dir, `a-results-file-with-a-long-name-${n}.json`);
+		writeFileSync(path, JSON.stringify(file));
+		return path;
+	});
+	await page.goto('/instructor/gradebook');
+	await page.getByLabel(/Choose results files/).setInputFiles(paths);
+	await expect(page.getByText('3 imported; 3 attempts re-graded.')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Quizzes and questions' })).toBeVisible();
+	expect(await fitsWidth()).toBe(true);
+});
+
+test('saved assignments can be copied, edited and deleted', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto('/instructor');
+	await expect(page.getByLabel('Course')).toHaveValue('ai-frameworks');
+	await page.getByLabel('Title').fill('Week 2');
+	await page.getByRole('checkbox', { name: 'Meet the frameworks', exact: true }).check();
+	await page.getByRole('button', { name: 'Create the link' }).click();
+	const sheet = page.getByRole('region', { name: 'Week 2' });
+	await expect(sheet.getByRole('listitem')).toHaveText(['Meet the frameworks']);
+	const saved = page.getByRole('region', { name: 'Your assignments' });
+	await saved.getByRole('button', { name: 'Copy link' }).click();
+	await expect(saved.getByRole('status')).toHaveText('Link to “Week 2” copied.');
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#a1\./);
+
+	await saved.getByRole('button', { name: 'Edit' }).click();
+	await expect(page.getByRole('heading', { name: 'Edit “Week 2”' })).toBeVisible();
+	await expect(page.getByLabel('Title')).toHaveValue('Week 2');
+	await page.getByLabel('Title').fill('Week 2 (revised)');
+	await page.getByRole('button', { name: 'Save and make a new link' }).click();
+	await expect(saved.getByRole('row')).toHaveCount(2);
+	await expect(saved.getByRole('row').nth(1)).toContainText('Week 2 (revised)');
+
+	page.once('dialog', (dialog) => void dialog.accept());
+	await saved.getByRole('button', { name: 'Delete' }).click();
+	await expect(saved).toContainText('The assignments you create are listed here');
+	await page.reload();
+	await expect(saved).toContainText('The assignments you create are listed here');
+});

@@ -233,18 +233,32 @@ export async function putReview(db: CoursekitDB, event: ReviewEvent): Promise<vo
 	await db.put('reviews', event);
 }
 
+/** The records of `store` that pass `check`; the others go to quarantine ("not a valid …"). */
+async function validOrSetAside<T>(
+	db: CoursekitDB,
+	store: string,
+	keys: IDBValidKey[],
+	values: unknown[],
+	check: (value: unknown) => value is T,
+	noun: string
+): Promise<T[]> {
+	const bad: Bad[] = [];
+	const good = values.filter((value, i): value is T => {
+		if (check(value)) return true;
+		bad.push({ store, key: keys[i], record: value, reason: `not a valid ${noun}` });
+		return false;
+	});
+	// Setting aside must not stop the page: if it fails, the bad records are skipped again later.
+	await quarantineRecords(db, bad).catch(() => []);
+	return good;
+}
+
 /** Pre-restore backups, newest first (envelopes checked; bad ones go to quarantine). */
 export async function readBackups(db: CoursekitDB): Promise<StoredBackup[]> {
 	const tx = db.transaction('backups', 'readonly');
 	const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
 	await tx.done;
-	const bad: Bad[] = [];
-	const good = values.filter((value: unknown, i): value is StoredBackup => {
-		if (isStoredBackup(value)) return true;
-		bad.push({ store: 'backups', key: keys[i], record: value, reason: 'not a valid backup' });
-		return false;
-	});
-	await quarantineRecords(db, bad).catch(() => []);
+	const good = await validOrSetAside(db, 'backups', keys, values, isStoredBackup, 'backup');
 	return good.sort((a, b) => b.at.localeCompare(a.at));
 }
 
@@ -291,13 +305,7 @@ export async function readImports(db: CoursekitDB, scope: string): Promise<Store
 	const index = tx.store.index('byScope');
 	const [keys, values] = await Promise.all([index.getAllKeys(scope), index.getAll(scope)]);
 	await tx.done;
-	const bad: Bad[] = [];
-	const good = values.filter((value: unknown, i): value is StoredImport => {
-		if (isStoredImport(value)) return true;
-		bad.push({ store: 'imports', key: keys[i], record: value, reason: 'not a valid import' });
-		return false;
-	});
-	await quarantineRecords(db, bad).catch(() => []);
+	const good = await validOrSetAside(db, 'imports', keys, values, isStoredImport, 'import');
 	return good.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 }
 

@@ -244,6 +244,8 @@ test('the instructor pages fit a 390 px phone without scrolling sideways', async
 		return path;
 	});
 	await page.goto('/instructor/gradebook');
+	// The picker is enabled once the question banks are loaded.
+	await expect(page.getByLabel(/Choose results files/)).toBeEnabled();
 	await page.getByLabel(/Choose results files/).setInputFiles(paths);
 	await expect(page.getByText('3 imported; 3 attempts re-graded.')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Quizzes and questions' })).toBeVisible();

@@ -90,3 +90,34 @@ export const identifierHint = (identifier: LmsIdentifier): string => LABELS[iden
 /** The input's `autocomplete` value for the identifier. */
 export const identifierAutocomplete = (identifier: LmsIdentifier): string =>
 	LABELS[identifier].autocomplete;
+
+/** An LMS and its identifier as one select value: `moodle:email`. */
+export type LmsChoice = `${LmsTarget['system']}:${LmsTarget['identifier']}`;
+
+/** The choices a select offers, grouped by LMS, with the names the LMS itself uses. */
+export const LMS_CHOICES: { lms: string; choices: { value: LmsChoice; label: string }[] }[] = [
+	{
+		lms: 'Moodle',
+		choices: [
+			{ value: 'moodle:email', label: 'Moodle, matched by email address' },
+			{ value: 'moodle:idnumber', label: 'Moodle, matched by ID number' },
+			{ value: 'moodle:username', label: 'Moodle, matched by username' }
+		]
+	},
+	{
+		lms: 'Canvas',
+		choices: [
+			{ value: 'canvas:sis_user_id', label: 'Canvas, matched by SIS User ID' },
+			{ value: 'canvas:sis_login_id', label: 'Canvas, matched by SIS Login ID' }
+		]
+	}
+];
+
+/** The select value of a target. */
+export const lmsChoice = (target: LmsTarget): LmsChoice => `${target.system}:${target.identifier}`;
+
+/** The target a select value names. */
+export function lmsTargetOf(choice: LmsChoice): LmsTarget {
+	const [system, identifier] = choice.split(':');
+	return { system, identifier } as LmsTarget;
+}

@@ -126,7 +126,7 @@ export async function readAll(db: CoursekitDB): Promise<Loaded> {
 			tx.objectStore(store).getAllKeys(),
 			tx.objectStore(store).getAll()
 		]);
-		return keys.map((key, i) => ({ key, value: values[i] as unknown }));
+		return { keys, values: values as unknown[] };
 	};
 	const [attempts, lessons, reviews, meta, quarantine] = await Promise.all([
 		read('attempts'),
@@ -140,38 +140,59 @@ export async function readAll(db: CoursekitDB): Promise<Loaded> {
 	const bad: Bad[] = [];
 	const keep = <T>(
 		store: string,
-		rows: { key: IDBValidKey; value: unknown }[],
+		rows: { keys: IDBValidKey[]; values: unknown[] },
 		check: (v: unknown) => v is T,
-		reason: string
-	): T[] =>
-		rows.flatMap(({ key, value }) => {
-			if (check(value)) return [value];
-			bad.push({ store, key, record: value, reason });
-			return [];
-		});
-	const metaValue = <T>(key: string, check: (v: unknown) => v is T, reason: string) => {
-		const row = meta.find((r) => r.key === key);
-		if (!row) return undefined;
-		const value = (row.value as { value?: unknown } | undefined)?.value;
+		noun: string
+	): T[] => {
+		const split = splitValid(store, rows.keys, rows.values, check, noun);
+		bad.push(...split.bad);
+		return split.good;
+	};
+	const metaValue = <T>(key: string, check: (v: unknown) => v is T, noun: string) => {
+		const i = meta.keys.indexOf(key);
+		if (i < 0) return undefined;
+		const record = meta.values[i];
+		const value = (record as { value?: unknown } | undefined)?.value;
 		if (check(value)) return value;
-		bad.push({ store: 'meta', key, record: row.value, reason });
+		bad.push({ store: 'meta', key, record, reason: `not a valid ${noun}` });
 		return undefined;
 	};
 
 	const loaded: Loaded = {
-		attempts: keep('attempts', attempts, isAttempt, 'not a valid attempt'),
-		lessons: keep('lessons', lessons, isLessonDone, 'not a valid lesson record'),
-		reviews: keep('reviews', reviews, isReviewEvent, 'not a valid review answer'),
-		dueIndex: metaValue('review-due', isDueIndex, 'not a valid review schedule') ?? {},
-		profile: metaValue('profile', isProfile, 'not a valid profile') ?? null,
+		attempts: keep('attempts', attempts, isAttempt, 'attempt'),
+		lessons: keep('lessons', lessons, isLessonDone, 'lesson record'),
+		reviews: keep('reviews', reviews, isReviewEvent, 'review answer'),
+		dueIndex: metaValue('review-due', isDueIndex, 'review schedule') ?? {},
+		profile: metaValue('profile', isProfile, 'profile') ?? null,
 		quarantine: quarantine as QuarantinedRecord[]
 	};
-	// Setting aside must not stop the page: if it fails, the bad records stay where they are and
-	// are skipped again next time.
-	const moved = await quarantineRecords(db, bad).catch(() => []);
-	loaded.quarantine = [...loaded.quarantine, ...moved];
+	loaded.quarantine = [...loaded.quarantine, ...(await setAsideQuietly(db, bad))];
 	return loaded;
 }
+
+/** The records of `store` that pass `check`, and the others as records to set aside. */
+function splitValid<T>(
+	store: string,
+	keys: IDBValidKey[],
+	values: unknown[],
+	check: (value: unknown) => value is T,
+	noun: string
+): { good: T[]; bad: Bad[] } {
+	const bad: Bad[] = [];
+	const good = values.filter((value, i): value is T => {
+		if (check(value)) return true;
+		bad.push({ store, key: keys[i], record: value, reason: `not a valid ${noun}` });
+		return false;
+	});
+	return { good, bad };
+}
+
+/**
+ * Sets records aside without stopping the page: if that fails, the bad records stay where they
+ * are and are skipped again next time.
+ */
+const setAsideQuietly = (db: CoursekitDB, bad: Bad[]) =>
+	quarantineRecords(db, bad).catch(() => [] as QuarantinedRecord[]);
 
 const metaOf = (record: unknown) => (record as { value?: unknown } | undefined)?.value;
 
@@ -242,14 +263,8 @@ async function validOrSetAside<T>(
 	check: (value: unknown) => value is T,
 	noun: string
 ): Promise<T[]> {
-	const bad: Bad[] = [];
-	const good = values.filter((value, i): value is T => {
-		if (check(value)) return true;
-		bad.push({ store, key: keys[i], record: value, reason: `not a valid ${noun}` });
-		return false;
-	});
-	// Setting aside must not stop the page: if it fails, the bad records are skipped again later.
-	await quarantineRecords(db, bad).catch(() => []);
+	const { good, bad } = splitValid(store, keys, values, check, noun);
+	await setAsideQuietly(db, bad);
 	return good;
 }
 

@@ -1,6 +1,7 @@
 /** What the course page says about each quiz: not started, in progress, best score, passed. */
 import type { Attempt } from '$lib/quiz/attempt';
-import { passes } from '$lib/quiz/score';
+import type { LearnerStore } from './store.svelte.ts';
+import { passes } from '$lib/quiz/pass';
 
 export type QuizState =
 	| { kind: 'not-started' }
@@ -24,6 +25,17 @@ export function quizState(attempts: readonly Attempt[], passMark: number): QuizS
 	}
 	if (best === undefined) return { kind: 'not-started' };
 	return { kind: 'taken', best, attempts: submitted.length, passed };
+}
+
+/** The state of a quiz from the learner store; undefined until storage has answered. */
+export function quizProgress(
+	store: Pick<LearnerStore, 'status' | 'attemptsFor'> | null,
+	courseId: string,
+	quizId: string,
+	passMark: number
+): QuizState | undefined {
+	if (store?.status !== 'ready') return undefined;
+	return quizState(store.attemptsFor(courseId, quizId), passMark);
 }
 
 /** A short sentence for the state, e.g. "Passed · best 90% (2 attempts)". */

@@ -6,7 +6,13 @@
  */
 import type { Profile } from '../results/schema.ts';
 import type { ReviewEvent } from '../review/schedule.ts';
-import { LIMITS, isIsoInstant } from '../quiz/attempt-guard.ts';
+import {
+	LIMITS,
+	hasFields,
+	isIsoInstant,
+	isPlainObject,
+	type Fields
+} from '../quiz/attempt-guard.ts';
 
 export { isAttempt } from '../quiz/attempt-guard.ts';
 
@@ -38,26 +44,9 @@ export interface StoredBackup {
 /** How many pre-restore backups are kept. */
 export const KEEP_BACKUPS = 3;
 
-type Fields = Record<string, { check: (v: unknown) => boolean; optional?: true }>;
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' &&
-	value !== null &&
-	!Array.isArray(value) &&
-	(Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
-
 const text = (min: number, max: number) => (v: unknown) =>
 	typeof v === 'string' && v.length >= min && v.length <= max;
 const id = text(1, LIMITS.id);
-
-/** True when `value` has exactly these fields (no others), each passing its check. */
-function hasFields(value: unknown, fields: Fields): value is Record<string, unknown> {
-	if (!isPlainObject(value)) return false;
-	for (const key of Object.keys(value)) if (!Object.hasOwn(fields, key)) return false;
-	return Object.entries(fields).every(([key, { check, optional }]) =>
-		Object.hasOwn(value, key) && value[key] !== undefined ? check(value[key]) : !!optional
-	);
-}
 
 const LEARNER: Fields = {
 	id: { check: id },

@@ -9,6 +9,7 @@ import type { Attempt } from '../quiz/attempt.ts';
 import type { BackupFile, Profile } from '../results/schema.ts';
 import type { ReviewEvent } from '../review/schedule.ts';
 import type { CoursekitDB, RestoreWrite } from './db.ts';
+import { nowIso } from '../dates.ts';
 import type { LessonDone, QuarantinedRecord, StoredBackup, StoredImport } from './records.ts';
 
 export type StoreStatus = 'idle' | 'loading' | 'ready' | 'unavailable' | 'blocked' | 'outdated';
@@ -45,16 +46,13 @@ export class LearnerStore {
 	get troubled() {
 		return this.failure !== null || !['idle', 'loading', 'ready'].includes(this.status);
 	}
-	/** Writes under way. */
-	pending = $state(0);
 
 	private db: CoursekitDB | null = null;
 	private code: Db | null = null;
 	private opening: Promise<void> | null = null;
 	private channel: BroadcastChannel | null = null;
 	// Not state: who to call when another tab saves an attempt.
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	private attemptListeners = new Set<(attempt: Attempt) => void>();
+	private attemptListeners: ((attempt: Attempt) => void)[] = [];
 
 	/** Opens storage and loads everything, once per tab; every reader awaits it. */
 	ready(): Promise<void> {
@@ -132,7 +130,6 @@ export class LearnerStore {
 			if (this.status === 'outdated') this.failure = { what, why: 'Coursekit was updated' };
 			return undefined;
 		}
-		this.pending++;
 		try {
 			const result = await op(this.db, this.code);
 			this.failure = null;
@@ -140,8 +137,6 @@ export class LearnerStore {
 		} catch (error) {
 			this.failure = { what, why: describeFailure(error) };
 			return undefined;
-		} finally {
-			this.pending--;
 		}
 	}
 
@@ -156,8 +151,10 @@ export class LearnerStore {
 
 	/** Calls `listener` with every attempt another tab saves; returns an unsubscribe. */
 	onAttemptFromAnotherTab(listener: (attempt: Attempt) => void): () => void {
-		this.attemptListeners.add(listener);
-		return () => this.attemptListeners.delete(listener);
+		this.attemptListeners.push(listener);
+		return () => {
+			this.attemptListeners = this.attemptListeners.filter((l) => l !== listener);
+		};
 	}
 
 	/**
@@ -187,8 +184,7 @@ export class LearnerStore {
 	}
 
 	async setLessonDone(courseId: string, lessonId: string, done: boolean): Promise<boolean> {
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
-		const lesson = { key: `${courseId}/${lessonId}`, at: new Date().toISOString() };
+		const lesson = { key: `${courseId}/${lessonId}`, at: nowIso() };
 		const others = this.lessons.filter((l) => l.key !== lesson.key);
 		this.lessons = done ? [...others, lesson] : others;
 		return this.changed(

@@ -9,7 +9,8 @@ export const LIMITS = { id: 200, text: 2_000, choices: 100, questions: 500 } as 
 
 type Check = (value: unknown) => boolean;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+/** A plain object (no class instance, array or null), as JSON and structured clone make them. */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' &&
 	value !== null &&
 	!Array.isArray(value) &&
@@ -66,7 +67,19 @@ const answer: Check = (v) =>
 	arrayOf(id, 0, LIMITS.choices)(v) ||
 	recordOf(id)(v);
 
-const FIELDS: Record<string, { check: Check; optional?: true }> = {
+/** Fields a record must have (or may, when optional), each with its check. */
+export type Fields = Record<string, { check: Check; optional?: true }>;
+
+/** True when `value` has exactly these fields (no others), each passing its check. */
+export function hasFields(value: unknown, fields: Fields): value is Record<string, unknown> {
+	if (!isPlainObject(value)) return false;
+	for (const key of Object.keys(value)) if (!Object.hasOwn(fields, key)) return false;
+	return Object.entries(fields).every(([key, { check, optional }]) =>
+		Object.hasOwn(value, key) && value[key] !== undefined ? check(value[key]) : !!optional
+	);
+}
+
+const FIELDS: Fields = {
 	id: { check: id },
 	courseId: { check: id },
 	quizId: { check: id },
@@ -89,10 +102,5 @@ const FIELDS: Record<string, { check: Check; optional?: true }> = {
 
 /** True when `value` is a valid stored attempt (same rules as the zod schema `Attempt`). */
 export function isAttempt(value: unknown): value is Attempt {
-	if (!isPlainObject(value)) return false;
-	for (const key of Object.keys(value)) if (!(key in FIELDS)) return false;
-	return Object.entries(FIELDS).every(([key, { check, optional }]) => {
-		const present = Object.prototype.hasOwnProperty.call(value, key) && value[key] !== undefined;
-		return present ? check(value[key]) : !!optional;
-	});
+	return hasFields(value, FIELDS);
 }

@@ -6,8 +6,8 @@ import type { Question } from '../content/schema.ts';
 import { questionChoices } from '../quiz/choices.ts';
 import { own } from '../own.ts';
 
-/** Inline markdown as plain text (the item analysis shows it as text). */
-const plain = (markdown: string) => markdown.replace(/[*_`]+/g, '').trim();
+/** Inline markdown as plain text (the item analysis shows prompts and answers as text). */
+export const plainText = (markdown: string) => markdown.replace(/[*_`]+/g, '').trim();
 
 /** `answer` to `question` in words; an id the question does not know is shown as it is. */
 export function describeAnswer(question: Question | undefined, answer: unknown): string {
@@ -15,7 +15,7 @@ export function describeAnswer(question: Question | undefined, answer: unknown):
 	const options =
 		question.type === 'single' || question.type === 'multiple' ? question.options : [];
 	const texts = new Map(
-		[...options, ...questionChoices(question)].map((c) => [c.id, plain(c.text)])
+		[...options, ...questionChoices(question)].map((c) => [c.id, plainText(c.text)])
 	);
 	const text = (id: unknown) => (typeof id === 'string' ? (texts.get(id) ?? id) : String(id));
 	const list = (value: unknown, separator: string) =>

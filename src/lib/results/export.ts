@@ -55,6 +55,18 @@ export function buildResultsFile(options: {
 	};
 }
 
+/** Text as part of a file name, in any script: letters and digits, other runs as one `-`. */
+const fileSafe = (text: string) =>
+	text
+		.normalize('NFC')
+		.replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60);
+
+/** The name of a file handed in for an assignment: `Week-1-Ada-Lovelace.json`. */
+export const handInFileName = (assignmentTitle: string, learner: Learner) =>
+	`${fileSafe(assignmentTitle) || 'assignment'}-${fileSafe(learner.name ?? '') || learner.id}.json`;
+
 /** Everything stored in this browser, for restoring elsewhere. */
 export function buildBackup(options: {
 	profile: Profile;

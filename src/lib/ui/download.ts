@@ -7,3 +7,7 @@ export function downloadFile(name: string, text: string, type = 'application/jso
 	link.click();
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** A download's name with the day it was made: `coursekit-backup-2026-11-26.json`. */
+export const datedFileName = (kind: string, day: Date, ext: string) =>
+	`coursekit-${kind}-${day.toISOString().slice(0, 10)}.${ext}`;

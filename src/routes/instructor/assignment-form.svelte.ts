@@ -3,8 +3,8 @@
  * fills them from it and keeps its id, so the gradebook still groups its results together.
  */
 import type { Assignment } from '$lib/assign/assignment';
-import type { LmsTarget } from '$lib/assign/lms-target';
-import { fromLocalInput, localInputValue } from '$lib/ui/dates';
+import { lmsChoice, lmsTargetOf, type LmsChoice } from '$lib/assign/lms-target';
+import { fromLocalInput, localInputValue } from '$lib/dates';
 
 export interface CourseChoice {
 	id: string;
@@ -12,9 +12,6 @@ export interface CourseChoice {
 	lessons: { id: string; title: string }[];
 	quizzes: { id: string; title: string; passMark: number }[];
 }
-
-/** "No LMS", or an LMS and the identifier it matches students on, as one select value. */
-export type LmsChoice = '' | `${LmsTarget['system']}:${LmsTarget['identifier']}`;
 
 export class AssignmentForm {
 	/** The saved assignment being edited (its id is kept), or null for a new one. */
@@ -28,7 +25,8 @@ export class AssignmentForm {
 	attempts = $state<number | null>(null);
 	feedback = $state<'' | 'immediate' | 'deferred'>('');
 	note = $state('');
-	lms = $state<LmsChoice>('');
+	/** '' for no LMS. */
+	lms = $state<LmsChoice | ''>('');
 	handIn = $state('');
 
 	/** `firstCourse`: the course the select shows from the start (the lists below follow it). */
@@ -48,7 +46,7 @@ export class AssignmentForm {
 		this.attempts = assignment.attempts ?? null;
 		this.feedback = assignment.feedback ?? '';
 		this.note = assignment.note ?? '';
-		this.lms = assignment.lms ? `${assignment.lms.system}:${assignment.lms.identifier}` : '';
+		this.lms = assignment.lms ? lmsChoice(assignment.lms) : '';
 		this.handIn = assignment.handIn ?? '';
 	}
 
@@ -63,7 +61,6 @@ export class AssignmentForm {
 
 	/** What the fields describe, in the course's reading order, for `Assignment` to check. */
 	candidate(course: CourseChoice, newId: string): unknown {
-		const [system, identifier] = this.lms.split(':');
 		return {
 			v: 1,
 			id: this.editing?.id ?? newId,
@@ -76,7 +73,7 @@ export class AssignmentForm {
 			...(this.attempts ? { attempts: this.attempts } : {}),
 			...(this.feedback ? { feedback: this.feedback } : {}),
 			...(this.note.trim() ? { note: this.note.trim() } : {}),
-			...(this.lms ? { lms: { system, identifier } } : {}),
+			...(this.lms ? { lms: lmsTargetOf(this.lms) } : {}),
 			...(this.handIn.trim() ? { handIn: this.handIn.trim() } : {})
 		};
 	}

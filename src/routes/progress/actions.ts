@@ -3,34 +3,23 @@
  * backup and plan its restore. Export and restore code is imported only when a button is used.
  */
 import { resolve } from '$app/paths';
-import type { Attempt } from '$lib/quiz/attempt';
 import type { Bank } from '$lib/results/bank';
-import type { BackupFile, Profile } from '$lib/results/schema';
+import type { BackupFile } from '$lib/results/schema';
 import type { RestorePlan } from '$lib/results/restore';
-import type { ReviewEvent } from '$lib/review/schedule';
-import { downloadFile } from '$lib/ui/download';
+import { datedFileName, downloadFile } from '$lib/ui/download';
+import type { LearnerData } from '$lib/ui/backup';
 import type { RestoreWrite } from '$lib/progress/db';
 import type { StoredBackup } from '$lib/progress/records';
-
-export interface LearnerData {
-	profile: Profile;
-	attempts: readonly Attempt[];
-	lessons: { key: string; at: string }[];
-	reviews: ReviewEvent[];
-}
 
 async function resultsFile(data: LearnerData, now: Date) {
 	const { buildResultsFile } = await import('$lib/results/export');
 	return buildResultsFile({ learner: data.profile.learner, attempts: data.attempts, now });
 }
 
-const dated = (kind: string, now: Date, ext: string) =>
-	`coursekit-${kind}-${now.toISOString().slice(0, 10)}.${ext}`;
-
 export async function downloadResults(data: LearnerData) {
 	const now = new Date();
 	downloadFile(
-		dated('results', now, 'json'),
+		datedFileName('results', now, 'json'),
 		JSON.stringify(await resultsFile(data, now), null, 2)
 	);
 }
@@ -42,7 +31,7 @@ export async function downloadCsv(data: LearnerData, banks: Bank[]) {
 	]);
 	const now = new Date();
 	downloadFile(
-		dated('results', now, 'csv'),
+		datedFileName('results', now, 'csv'),
 		resultsCsv([await resultsFile(data, now)], quizInfos(banks)),
 		'text/csv'
 	);
@@ -56,25 +45,7 @@ export async function downloadXapi(data: LearnerData, banks: Bank[]) {
 	const now = new Date();
 	const site = new URL(resolve('/'), location.href).href;
 	const statements = xapiStatements(await resultsFile(data, now), quizMetas(banks), site);
-	downloadFile(dated('xapi', now, 'json'), JSON.stringify(statements, null, 2));
-}
-
-/** The full backup of `data`, stamped as made now. */
-export async function makeBackup(data: LearnerData): Promise<BackupFile> {
-	const { buildBackup } = await import('$lib/results/export');
-	const now = new Date();
-	const profile = { ...data.profile, lastBackupAt: now.toISOString() };
-	return buildBackup({
-		profile,
-		attempts: data.attempts,
-		lessonsDone: data.lessons,
-		reviews: data.reviews,
-		now
-	});
-}
-
-export function downloadBackup(backup: BackupFile) {
-	downloadFile(dated('backup', new Date(backup.exportedAt), 'json'), JSON.stringify(backup));
+	downloadFile(datedFileName('xapi', now, 'json'), JSON.stringify(statements, null, 2));
 }
 
 export type RestoreChoice =
@@ -141,7 +112,7 @@ export async function putBackPlan(
 
 /** Downloads a kept pre-restore state as a backup file, named by when it was kept. */
 export function downloadKept(kept: StoredBackup) {
-	downloadFile(dated('backup', new Date(kept.at), 'json'), JSON.stringify(kept.backup));
+	downloadFile(datedFileName('backup', new Date(kept.at), 'json'), JSON.stringify(kept.backup));
 }
 
 export function downloadRecords(records: unknown[]) {

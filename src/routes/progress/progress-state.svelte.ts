@@ -8,17 +8,15 @@ import type { RestorePlan } from '$lib/results/restore';
 import type { StoreSlot } from '$lib/progress/slot.svelte';
 import type { StoredBackup } from '$lib/progress/records';
 import {
-	downloadBackup,
 	downloadCsv,
 	downloadKept,
 	downloadRecords,
 	downloadResults,
 	downloadXapi,
-	makeBackup,
 	planFromFile,
-	putBackPlan,
-	type LearnerData
+	putBackPlan
 } from './actions';
+import { downloadBackup, makeBackup, type LearnerData } from '$lib/ui/backup';
 
 /** Attempts since the last backup that trigger a gentle reminder. */
 export const REMIND_AFTER = 3;

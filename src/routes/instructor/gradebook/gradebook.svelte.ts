@@ -12,7 +12,7 @@ import { decodeResultsCode, splitResultsCodes } from '$lib/results/code';
 import { gradebookRows, regrade, type GradebookQuiz } from '$lib/results/regrade';
 import type { StoreSlot } from '$lib/progress/slot.svelte';
 import type { StoredImport } from '$lib/progress/records';
-import { nowIso } from '$lib/ui/dates';
+import { nowIso } from '$lib/dates';
 
 export const MAX_BATCH_BYTES = 50 * 1024 * 1024;
 

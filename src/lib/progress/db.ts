@@ -41,10 +41,13 @@ export interface ConnectionEvents {
 }
 
 /** Opens (and creates or upgrades) the database; rejects when storage is unavailable. */
-export async function openDatabase(events: ConnectionEvents): Promise<CoursekitDB> {
+export async function openDatabase(
+	events: ConnectionEvents,
+	name: string = DB_NAME
+): Promise<CoursekitDB> {
 	if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
 	let opened: CoursekitDB | undefined = undefined;
-	opened = await openDB(DB_NAME, DB_VERSION, {
+	opened = await openDB(name, DB_VERSION, {
 		upgrade: (db, oldVersion, _newVersion, tx) => void upgrade(db, oldVersion, tx as Tx),
 		blocked: () => events.blocked(),
 		blocking: () => {

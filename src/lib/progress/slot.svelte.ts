@@ -4,23 +4,31 @@
  * screen, so that no page pays for storage in its first view. `current` is null until then.
  */
 import { getContext, setContext } from 'svelte';
-import type { LearnerStore } from './store.svelte.ts';
+import type { LearnerStore, StoreOptions } from './store.svelte.ts';
 
 export class StoreSlot {
 	current = $state.raw<LearnerStore | null>(null);
 	private loading: Promise<LearnerStore> | null = null;
 
-	/** `code` imports `store.svelte.ts` (passed in by the layout, which already loads lazily). */
-	constructor(private readonly code: () => Promise<typeof import('./store.svelte.ts')>) {}
+	/**
+	 * `code` imports `store.svelte.ts` (passed in by the layout, which already loads lazily);
+	 * `options` says which learner and database (a package asks its LMS first).
+	 */
+	constructor(
+		private readonly code: () => Promise<typeof import('./store.svelte.ts')>,
+		private readonly options: () => Promise<StoreOptions> = async () => ({})
+	) {}
 
 	/** The tab's store, opened and loaded (created on the first call). */
 	load(): Promise<LearnerStore> {
-		return (this.loading ??= this.code().then(async ({ LearnerStore }) => {
-			const store = new LearnerStore();
-			this.current = store;
-			await store.ready();
-			return store;
-		}));
+		return (this.loading ??= Promise.all([this.code(), this.options()]).then(
+			async ([code, options]) => {
+				const store = new code.LearnerStore(options);
+				this.current = store;
+				await store.ready();
+				return store;
+			}
+		));
 	}
 }
 

@@ -17,8 +17,8 @@ const REVIEW = {
 } as const;
 
 /** A store as one tab has it; closed after each test. */
-async function openTab() {
-	const store = new LearnerStore();
+async function openTab(options?: ConstructorParameters<typeof LearnerStore>[0]) {
+	const store = new LearnerStore(options);
 	stores.push(store);
 	await store.ready();
 	return store;
@@ -55,6 +55,38 @@ afterEach(() => {
 });
 
 describe('the learner store', () => {
+	it('takes the learner an LMS gives, and keeps each LMS learner in a database of their own', async () => {
+		const ada = await openTab({
+			databaseName: 'coursekit-lms-ada',
+			learner: { id: 'ada', name: 'Ada' }
+		});
+		expect(ada.profile.learner).toEqual({ id: 'ada', name: 'Ada' });
+		await ada.setLessonDone('tiny', 'one', true);
+		const bob = await openTab({ databaseName: 'coursekit-lms-bob', learner: { id: 'bob' } });
+		expect(bob.profile.learner).toEqual({ id: 'bob' });
+		expect(bob.lessons).toEqual([]);
+		const adaAgain = await openTab({ databaseName: 'coursekit-lms-ada', learner: { id: 'ada' } });
+		expect(adaAgain.profile.learner).toEqual({ id: 'ada', name: 'Ada' });
+		expect(adaAgain.isLessonDone('tiny', 'one')).toBe(true);
+	});
+
+	it('tells listeners of every attempt and lesson change made in this tab', async () => {
+		const store = await openTab();
+		const changes: string[] = [];
+		const stop = store.onLocalChange((change) =>
+			changes.push(
+				change.kind === 'attempt'
+					? `attempt ${change.attempt.id}`
+					: `lesson ${change.lessonId} ${change.done}`
+			)
+		);
+		await store.saveAttempt(makeAttempt({ id: 'a1' }));
+		await store.setLessonDone('tiny', 'one', true);
+		stop();
+		await store.setLessonDone('tiny', 'two', true);
+		expect(changes).toEqual(['attempt a1', 'lesson one true']);
+	});
+
 	it('gives a new learner a pseudonymous profile that stays the same on the next visit', async () => {
 		const first = await openTab();
 		expect(first.status).toBe('ready');

@@ -15,6 +15,18 @@ import type { LessonDone, QuarantinedRecord, StoredBackup, StoredImport } from '
 export type StoreStatus = 'idle' | 'loading' | 'ready' | 'unavailable' | 'blocked' | 'outdated';
 
 type Db = typeof import('./db.ts');
+
+/** A change made in this tab, for code that mirrors progress elsewhere (an LMS, an LRS). */
+export type LocalChange =
+	| { kind: 'attempt'; attempt: Attempt }
+	| { kind: 'lesson'; courseId: string; lessonId: string; done: boolean };
+
+export interface StoreOptions {
+	/** The IndexedDB database (a package keeps each LMS learner apart); `coursekit` by default. */
+	databaseName?: string;
+	/** A learner given by the LMS: the profile takes their id and name, never a made-up id. */
+	learner?: { id: string; name?: string };
+}
 type Message = { type: 'attempt'; attempt: unknown } | { type: 'changed' };
 
 const CHANNEL = 'coursekit';
@@ -53,6 +65,9 @@ export class LearnerStore {
 	private channel: BroadcastChannel | null = null;
 	// Not state: who to call when another tab saves an attempt.
 	private attemptListeners: ((attempt: Attempt) => void)[] = [];
+	private changeListeners: ((change: LocalChange) => void)[] = [];
+
+	constructor(private readonly options: StoreOptions = {}) {}
 
 	/** Opens storage and loads everything, once per tab; every reader awaits it. */
 	ready(): Promise<void> {
@@ -63,27 +78,54 @@ export class LearnerStore {
 		this.status = 'loading';
 		try {
 			this.code = await import('./db.ts');
-			this.db = await this.code.openDatabase({
-				blocked: () => (this.status = 'blocked'),
-				outdated: () => this.lose('outdated'),
-				closed: () => this.lose('unavailable')
-			});
+			this.db = await this.code.openDatabase(
+				{
+					blocked: () => (this.status = 'blocked'),
+					outdated: () => this.lose('outdated'),
+					closed: () => this.lose('unavailable')
+				},
+				this.options.databaseName
+			);
 			const loaded = await this.code.readAll(this.db);
 			this.apply(loaded);
 			this.status = 'ready';
+			const given = this.givenLearner(loaded.profile);
 			// A new learner, or one whose profile was set aside (and is shown as such on /progress).
-			if (!loaded.profile) await this.saveProfile({ learner: { id: pseudonymousId() } });
+			if (given) await this.saveProfile(given);
+			else if (!loaded.profile) await this.saveProfile({ learner: { id: pseudonymousId() } });
 		} catch {
 			this.db = null;
 			this.status = 'unavailable';
 			// Without storage the learner still needs an id for the files they export.
-			this.profile = { learner: { id: pseudonymousId() } };
+			this.profile = this.givenLearner(undefined) ?? { learner: { id: pseudonymousId() } };
 		}
 		this.listen();
 		this.ticking = setInterval(() => (this.clock = Date.now()), 60_000);
 	}
 
 	private ticking: ReturnType<typeof setInterval> | undefined;
+
+	/** The profile of the learner the LMS gave, when it differs from `stored`. */
+	private givenLearner(stored: Profile | undefined): Profile | undefined {
+		const given = this.options.learner;
+		if (!given) return undefined;
+		const learner = { ...stored?.learner, id: given.id, name: given.name || stored?.learner.name };
+		if (!learner.name) delete learner.name;
+		const same = stored?.learner.id === learner.id && stored?.learner.name === learner.name;
+		return same ? undefined : { ...stored, learner };
+	}
+
+	/** Calls `listener` with every attempt and lesson change made in this tab; returns an unsubscribe. */
+	onLocalChange(listener: (change: LocalChange) => void): () => void {
+		this.changeListeners.push(listener);
+		return () => {
+			this.changeListeners = this.changeListeners.filter((l) => l !== listener);
+		};
+	}
+
+	private announce(change: LocalChange) {
+		for (const listener of this.changeListeners) listener(change);
+	}
 
 	private lose(status: 'outdated' | 'unavailable') {
 		this.db = null;
@@ -163,6 +205,7 @@ export class LearnerStore {
 	 */
 	async saveAttempt(attempt: Attempt): Promise<boolean> {
 		this.remember(attempt, false);
+		this.announce({ kind: 'attempt', attempt });
 		const saved = await this.write('save your answers', (db, code) => code.putAttempt(db, attempt));
 		if (!saved) return false;
 		if (saved.result !== attempt) this.remember(saved.result, false);
@@ -187,6 +230,7 @@ export class LearnerStore {
 		const lesson = { key: `${courseId}/${lessonId}`, at: nowIso() };
 		const others = this.lessons.filter((l) => l.key !== lesson.key);
 		this.lessons = done ? [...others, lesson] : others;
+		this.announce({ kind: 'lesson', courseId, lessonId, done });
 		return this.changed(
 			await this.write(done ? 'mark the lesson as done' : 'unmark the lesson', (db, code) =>
 				code.setLessonDone(db, lesson, done)

@@ -106,7 +106,7 @@ export class LearnerStore {
 	private ticking: ReturnType<typeof setInterval> | undefined;
 
 	/** The profile of the learner the LMS gave, when it differs from `stored`. */
-	private givenLearner(stored: Profile | undefined): Profile | undefined {
+	private givenLearner(stored: Profile | null | undefined): Profile | undefined {
 		const given = this.options.learner;
 		if (!given) return undefined;
 		const learner = { ...stored?.learner, id: given.id, name: given.name || stored?.learner.name };

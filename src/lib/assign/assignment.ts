@@ -6,6 +6,7 @@
 import * as z from '../zod-mini.ts';
 import { packJson, unpackJson } from './codec.ts';
 import { LmsTarget } from './lms-target.ts';
+import { MAX_ENDPOINT, isLrsEndpoint } from '../lrs/endpoint.ts';
 
 export const ASSIGNMENT_VERSION = 1;
 export const HAND_IN_MAX = 500;
@@ -36,7 +37,19 @@ export const Assignment = z.strictObject({
 	 */
 	lms: z.optional(LmsTarget),
 	/** How to hand in, in the instructor's words ("Upload the file to the Moodle assignment …"). */
-	handIn: z.optional(z.string().check(z.maxLength(HAND_IN_MAX)))
+	handIn: z.optional(z.string().check(z.maxLength(HAND_IN_MAX))),
+	/**
+	 * An xAPI endpoint the assignment's lessons and quizzes report to (https, or http on
+	 * localhost for tests); this site must also allow its origin (lrs/endpoint.ts). Optional.
+	 */
+	lrs: z.optional(
+		z
+			.string()
+			.check(
+				z.maxLength(MAX_ENDPOINT),
+				z.refine(isLrsEndpoint, 'not the https address of a learning record store')
+			)
+	)
 });
 export type Assignment = z.infer<typeof Assignment>;
 

@@ -14,11 +14,14 @@ import {
 	isAttempt,
 	isDueIndex,
 	isLessonDone,
+	isOutboxEntry,
 	isProfile,
 	isReviewEvent,
 	isStoredBackup,
 	isStoredImport,
 	type LessonDone,
+	type OutboxEntry,
+	type OutboxInput,
 	type QuarantinedRecord,
 	type StoredBackup,
 	type StoredImport
@@ -337,5 +340,92 @@ export async function putImports(db: CoursekitDB, imports: readonly StoredImport
 export async function deleteImports(db: CoursekitDB, ids: readonly string[]) {
 	const tx = db.transaction('imports', 'readwrite');
 	for (const id of ids) await tx.store.delete(id);
+	await tx.done;
+}
+
+// ── the xAPI outbox (see lrs/) ──
+
+const inState = (state: OutboxEntry['state']) =>
+	IDBKeyRange.bound([state, 0], [state, Number.MAX_SAFE_INTEGER]);
+
+/**
+ * Queues statements after the last one, in one transaction; a statement whose id is already in
+ * the outbox (waiting or sent) is skipped, so queueing again never sends twice. Resolves to the
+ * entries added.
+ */
+export async function enqueueStatements(
+	db: CoursekitDB,
+	inputs: readonly OutboxInput[],
+	at: string
+): Promise<OutboxEntry[]> {
+	const tx = db.transaction('outbox', 'readwrite');
+	const index = tx.store.index('byQueue');
+	// The last of each state bounds the numbers used so far.
+	const [lastWaiting, lastSent] = [
+		await index.openCursor(inState('waiting'), 'prev'),
+		await index.openCursor(inState('sent'), 'prev')
+	];
+	let seq = Math.max(seqOf(lastWaiting?.value), seqOf(lastSent?.value));
+	const added: OutboxEntry[] = [];
+	for (const input of inputs) {
+		const id = input.statement.id;
+		if ((await tx.store.getKey(id)) !== undefined || added.some((e) => e.id === id)) continue;
+		const entry: OutboxEntry = { id, seq: ++seq, state: 'waiting', ...input, at };
+		if (entry.auth === undefined) delete entry.auth;
+		if (entry.attemptId === undefined) delete entry.attemptId;
+		await tx.store.put(entry);
+		added.push(entry);
+	}
+	await tx.done;
+	return added;
+}
+
+const seqOf = (record: unknown) => {
+	const seq = (record as { seq?: unknown } | undefined)?.seq;
+	return typeof seq === 'number' && Number.isSafeInteger(seq) ? seq : 0;
+};
+
+/** The first `limit` waiting statements, in queue order (bad records go to quarantine). */
+export async function readOutbox(db: CoursekitDB, limit?: number): Promise<OutboxEntry[]> {
+	const tx = db.transaction('outbox', 'readonly');
+	const index = tx.store.index('byQueue');
+	const [keys, values] = await Promise.all([
+		index.getAllKeys(inState('waiting'), limit),
+		index.getAll(inState('waiting'), limit)
+	]);
+	await tx.done;
+	return validOrSetAside(db, 'outbox', keys, values, isOutboxEntry, 'queued statement');
+}
+
+/** How many statements wait to be sent. */
+export async function countOutbox(db: CoursekitDB): Promise<number> {
+	return db.countFromIndex('outbox', 'byQueue', inState('waiting'));
+}
+
+/** The ids of every statement queued or sent. */
+export async function outboxIds(db: CoursekitDB): Promise<string[]> {
+	return (await db.getAllKeys('outbox')) as string[];
+}
+
+/**
+ * Marks statements as delivered: each keeps its id, order and endpoint, and drops its body and
+ * credentials. One transaction.
+ */
+export async function markSent(db: CoursekitDB, ids: readonly string[], at: string) {
+	const tx = db.transaction('outbox', 'readwrite');
+	for (const id of ids) {
+		const entry: unknown = await tx.store.get(id);
+		if (!isOutboxEntry(entry) || entry.state === 'sent') continue;
+		const { seq, endpoint, attemptId } = entry;
+		await tx.store.put({
+			id,
+			seq,
+			state: 'sent',
+			endpoint,
+			...(attemptId ? { attemptId } : {}),
+			at: entry.at,
+			sentAt: at
+		});
+	}
 	await tx.done;
 }

@@ -59,3 +59,21 @@ describe('database migrations', () => {
 		expect(migrate(v4, 4, 3)).toEqual({ ...v3, meta: [v3.meta[0], v3.meta[1]] });
 	});
 });
+
+describe('the v6 migration (the xAPI outbox)', () => {
+	it('adds an empty outbox and leaves every other store as it was, and takes it away going down', () => {
+		const v5 = sample(5);
+		const v6 = migrate(v5, 5, 6);
+		expect(v6).toEqual({ ...v5, outbox: [] });
+		for (const store of Object.keys(v5)) expect(v6[store]).toBe(v5[store]);
+		const queued = { ...v6, outbox: [{ id: 'x', seq: 1, state: 'waiting' }] };
+		expect(migrate(queued, 6, 5)).toEqual(v5);
+	});
+
+	it('orders the outbox by state, then by place in the queue', () => {
+		const v6 = MIGRATIONS.find((m) => m.version === 6)!;
+		expect(v6.stores).toEqual([
+			{ name: 'outbox', keyPath: 'id', indexes: [{ name: 'byQueue', keyPath: ['state', 'seq'] }] }
+		]);
+	});
+});

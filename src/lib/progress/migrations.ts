@@ -99,6 +99,20 @@ export const MIGRATIONS: Migration[] = [
 			delete rest.imports;
 			return rest;
 		}
+	},
+	{
+		// v6: the xAPI outbox: statements waiting for an LRS, in the order they were queued, and
+		// the ids of those delivered (so that none is queued twice). See `lrs/`.
+		version: 6,
+		stores: [
+			{ name: 'outbox', keyPath: 'id', indexes: [{ name: 'byQueue', keyPath: ['state', 'seq'] }] }
+		],
+		up: (s) => ({ ...s, outbox: s.outbox ?? [] }),
+		down: (s) => {
+			const rest = { ...s };
+			delete rest.outbox;
+			return rest;
+		}
 	}
 ];
 

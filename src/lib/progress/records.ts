@@ -115,3 +115,55 @@ export const isStoredImport = (value: unknown): value is StoredImport =>
 		text: { check: text(1, MAX_IMPORT_CHARS) },
 		at: { check: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) }
 	});
+
+/**
+ * An xAPI statement in the outbox (`lrs/`). A waiting entry holds the statement and where it
+ * goes; once the LRS has it, the entry keeps only its id, order and endpoint (`state: 'sent'`),
+ * so that the same statement is never queued again.
+ */
+export interface OutboxEntry {
+	/** The statement's id (a UUID). */
+	id: string;
+	/** Its place in the queue: statements are sent in this order. */
+	seq: number;
+	state: 'waiting' | 'sent';
+	/** The LRS endpoint it goes to (ends with `/`). */
+	endpoint: string;
+	/**
+	 * The Authorization header it was queued under (from the launch), so that it can still be
+	 * sent after the tab closed; dropped once it is sent.
+	 */
+	auth?: string;
+	/** The attempt it reports on, if any. */
+	attemptId?: string;
+	/** The statement itself, while it waits. */
+	statement?: Record<string, unknown>;
+	/** When it was queued, and when the LRS took it. */
+	at: string;
+	sentAt?: string;
+}
+
+/** A statement to queue: what `LearnerStore.enqueue` takes (it numbers and dates them). */
+export type OutboxInput = Pick<OutboxEntry, 'endpoint' | 'auth' | 'attemptId'> & {
+	statement: Record<string, unknown> & { id: string };
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isOutboxEntry = (value: unknown): value is OutboxEntry =>
+	hasFields(value, {
+		id: { check: (v) => typeof v === 'string' && UUID.test(v) },
+		seq: { check: (v) => Number.isSafeInteger(v) && (v as number) > 0 },
+		state: { check: (v) => v === 'waiting' || v === 'sent' },
+		endpoint: { check: text(1, 2_000) },
+		auth: { check: text(1, 4_000), optional: true },
+		attemptId: { check: id, optional: true },
+		statement: {
+			check: (v) => isPlainObject(v) && v.id === (value as { id?: unknown }).id,
+			optional: true
+		},
+		at: { check: isIsoInstant },
+		sentAt: { check: isIsoInstant, optional: true }
+	}) &&
+	// A waiting entry without its statement could never be sent.
+	(value.state === 'sent' || value.statement !== undefined);

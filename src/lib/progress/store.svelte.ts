@@ -10,7 +10,15 @@ import type { BackupFile, Profile } from '../results/schema.ts';
 import type { ReviewEvent } from '../review/schedule.ts';
 import type { CoursekitDB, RestoreWrite } from './db.ts';
 import { nowIso } from '../dates.ts';
-import type { LessonDone, QuarantinedRecord, StoredBackup, StoredImport } from './records.ts';
+import type {
+	LessonDone,
+	OutboxEntry,
+	OutboxInput,
+	QuarantinedRecord,
+	StoredBackup,
+	StoredImport
+} from './records.ts';
+import type { LrsSender } from '../lrs/sender.svelte.ts';
 
 export type StoreStatus = 'idle' | 'loading' | 'ready' | 'unavailable' | 'blocked' | 'outdated';
 
@@ -372,6 +380,55 @@ export class LearnerStore {
 		this.apply(done.result);
 		this.tell({ type: 'changed' });
 		return true;
+	}
+
+	// ── the xAPI outbox (statements waiting for an LRS; see lrs/) ──
+
+	/** The tab's LRS sender, when an LRS is configured (set by `startLrs`); /progress shows it. */
+	lrs = $state.raw<LrsSender | null>(null);
+
+	/**
+	 * Queues statements for an LRS, after those already waiting. A statement whose id was queued
+	 * before (waiting or sent) is skipped. Resolves to the entries added, or null when they could
+	 * not be stored (said on screen like any failed write).
+	 */
+	async enqueue(statements: readonly OutboxInput[]): Promise<OutboxEntry[] | null> {
+		if (!statements.length) return [];
+		const done = await this.write('keep the statements for the learning record store', (db, code) =>
+			code.enqueueStatements(db, statements, nowIso())
+		);
+		return done ? done.result : null;
+	}
+
+	/** The first `limit` statements waiting for an LRS, oldest first. */
+	async outbox(limit?: number): Promise<OutboxEntry[]> {
+		await this.ready();
+		if (!this.db || !this.code) return [];
+		return this.code.readOutbox(this.db, limit).catch(() => []);
+	}
+
+	/** How many statements wait for an LRS. */
+	async outboxCount(): Promise<number> {
+		await this.ready();
+		if (!this.db || !this.code) return 0;
+		return this.code.countOutbox(this.db).catch(() => 0);
+	}
+
+	/** The ids of every statement ever queued here (waiting or sent). */
+	async outboxIds(): Promise<string[]> {
+		await this.ready();
+		if (!this.db || !this.code) return [];
+		return this.code.outboxIds(this.db).catch(() => []);
+	}
+
+	/** Records that the LRS has these statements (they are never sent again). */
+	async markDelivered(ids: readonly string[]): Promise<boolean> {
+		if (!ids.length) return true;
+		const done = await this.write(
+			'note which statements the learning record store has',
+			(db, code) => code.markSent(db, ids, nowIso())
+		);
+		return done !== undefined;
 	}
 
 	/** Closes the connection (tests; a tab closes it by itself). */

@@ -91,6 +91,30 @@ const SHAPES: Record<number, Record<string, unknown[]>> = {
 				backup: autoBackup
 			}
 		]
+	},
+	5: {
+		attempts: [old],
+		quarantine: [setAside],
+		meta: [{ key: 'profile', value: profile }],
+		lessons: [lesson],
+		reviews: [review],
+		backups: [
+			{
+				id: `restore-${autoBackup.exportedAt}`,
+				at: autoBackup.exportedAt,
+				reason: 'restore',
+				backup: autoBackup
+			}
+		],
+		imports: [
+			{
+				id: 'import-1',
+				scope: '',
+				source: 'results.json',
+				text: '{}',
+				at: '2026-01-04T10:00:00.000Z'
+			}
+		]
 	}
 };
 
@@ -127,7 +151,7 @@ describe('upgrading the database', () => {
 					}
 				]);
 			} else expect(kept).toEqual([]);
-			expect(await store.imports('')).toEqual([]);
+			expect(await store.imports('')).toEqual(records.imports ?? []);
 			// And the upgraded database is the current version, with every store.
 			const db = await request<IDBDatabase>(indexedDB.open(DB_NAME));
 			expect(db.version).toBe(DB_VERSION);

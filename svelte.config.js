@@ -1,6 +1,35 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+/**
+ * Set by `npm run package` (src/scripts/package.ts) when building a package for an LMS:
+ * `{ out, lrsOrigins, … }`. The normal site has none.
+ * @type {{ out: string; lrsOrigins: string[] } | null}
+ */
+const pkg = process.env.COURSEKIT_PACKAGE ? JSON.parse(process.env.COURSEKIT_PACKAGE) : null;
+/**
+ * An origin for `connect-src`, or null: https, or http on this computer (tests). The same rule
+ * as `allowedLrsOrigins` in src/lib/lrs/endpoint.ts, which refuses any other endpoint.
+ * @param {string} text
+ */
+function lrsOrigin(text) {
+	try {
+		const url = new URL(text.trim());
+		const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+		return url.protocol === 'https:' || (url.protocol === 'http:' && local) ? url.origin : null;
+	} catch {
+		return null;
+	}
+}
+/** LRS origins the site may send statements to (the outbox; a cmi5 package's LRS). */
+const lrsOrigins = [
+	...new Set(
+		[...(process.env.VITE_COURSEKIT_LRS_ORIGINS ?? '').split(','), ...(pkg?.lrsOrigins ?? [])]
+			.map(lrsOrigin)
+			.filter((origin) => origin !== null)
+	)
+];
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -9,7 +38,25 @@ const config = {
 	},
 	kit: {
 		// Every page is prerendered; 404.html lets static hosts show the app's own "not found" page.
-		adapter: adapter({ fallback: '404.html', strict: true }),
+		adapter: adapter({
+			pages: pkg?.out ?? 'build',
+			assets: pkg?.out ?? 'build',
+			fallback: pkg ? undefined : '404.html',
+			strict: true
+		}),
+		// A package builds apart, so that it never replaces the site that `vite preview` serves.
+		...(pkg ? { outDir: `.svelte-kit-package/${pkg.out.split(/[\\/]/).pop()}` } : {}),
+		// An LMS serves a package's files as they are: no service worker (src/service-worker.ts
+		// would cache the LMS's pages), so a package points `files.serviceWorker` at nothing.
+		// Its links are to `.html` files, which src/package-hooks.ts reroutes.
+		...(pkg
+			? {
+					files: {
+						serviceWorker: 'src/no-service-worker-in-packages',
+						hooks: { universal: 'src/package-hooks' }
+					}
+				}
+			: {}),
 		prerender: {
 			handleHttpError: 'fail',
 			// A link to a #section that does not exist fails the build.
@@ -28,7 +75,7 @@ const config = {
 				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
-				'connect-src': ['self'],
+				'connect-src': ['self', ...lrsOrigins],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self'],

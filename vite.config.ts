@@ -25,6 +25,8 @@ function contentCheck(): Plugin {
 
 export default defineConfig({
 	plugins: [contentCheck(), sveltekit()],
+	// `npm run package` sets COURSEKIT_PACKAGE (src/lib/package.ts); the normal site has null.
+	define: { __COURSEKIT_PACKAGE__: process.env.COURSEKIT_PACKAGE || 'null' },
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

@@ -15,8 +15,13 @@ export interface PackageInfo {
 	launch: string;
 	/** Every file of the package, relative to its root, `/`-separated. */
 	files: readonly string[];
-	/** Percent the learner needs to pass, when the package has quizzes. */
+	/**
+	 * Percent the learner needs to pass, for the LMS's own rule (SCORM's mastery score): given
+	 * only when it agrees with the package's report, i.e. for a package of one quiz.
+	 */
 	passMark?: number;
+	/** The package has quizzes, so it is passed or failed (cmi5's moveOn); else by `passMark`. */
+	scored?: boolean;
 	/** An IRI that names the course, for cmi5 (`https://…/ai-frameworks`). */
 	iri: string;
 }
@@ -136,18 +141,24 @@ ${fileList(info, '\t\t\t')}
 `;
 }
 
+/**
+ * When a cmi5 AU moves on: completed, and passed when the package has quizzes. No masteryScore:
+ * with one, cmi5 requires passed and failed to follow the score against it (10.0), but a
+ * package passes when every quiz passes (report.ts), which a mean score cannot say (a 90% quiz
+ * and a failed 50% one average above a 70% mark). The AU judges and sends the mean as its score.
+ */
+export function cmi5MoveOn(info: Pick<PackageInfo, 'passMark' | 'scored'>) {
+	return (info.scored ?? info.passMark !== undefined) ? 'CompletedAndPassed' : 'Completed';
+}
+
 function cmi5(info: PackageInfo): string {
-	// Passed needs the pass mark; a package without quizzes moves on when completed.
-	const moveOn = info.passMark === undefined ? 'Completed' : 'CompletedAndPassed';
-	const mastery =
-		info.passMark === undefined ? '' : ` masteryScore="${(info.passMark / 100).toFixed(4)}"`;
 	const description = xmlText(info.description ?? info.title);
 	return `${HEADER}<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
 	<course id="${xmlText(info.iri)}">
 		<title><langstring lang="en-US">${xmlText(info.title)}</langstring></title>
 		<description><langstring lang="en-US">${description}</langstring></description>
 	</course>
-	<au id="${xmlText(`${info.iri}/au`)}" moveOn="${moveOn}"${mastery} launchMethod="AnyWindow">
+	<au id="${xmlText(`${info.iri}/au`)}" moveOn="${cmi5MoveOn(info)}" launchMethod="AnyWindow">
 		<title><langstring lang="en-US">${xmlText(info.title)}</langstring></title>
 		<description><langstring lang="en-US">${description}</langstring></description>
 		<url>${xmlText(hrefOf(info.launch))}</url>

@@ -153,21 +153,25 @@ export class ScormSession {
 	/**
 	 * Reports a score in [0, 1] as raw 0–100 (and scaled in 2004), with the status: passed or
 	 * failed when `passed` is known, else completed or incomplete. 2004 reports completion and
-	 * success apart; 1.2 has one status, in which passed and failed also mean completed.
+	 * success apart; 1.2 has one status, in which passed and failed also mean completed. With no
+	 * score (a package without quizzes) only the status is reported.
 	 */
-	reportScore(score: number, passed?: boolean, completed = true): void {
-		if (!(score >= 0 && score <= 1)) {
+	reportScore(score: number | undefined, passed?: boolean, completed = true): void {
+		if (score !== undefined && !(score >= 0 && score <= 1)) {
 			throw new ScormError('invalid', `a score must be between 0 and 1, not ${score}`);
 		}
 		const { score: prefix } = DATA[this.version];
-		this.#set(`${prefix}.min`, '0');
-		this.#set(`${prefix}.max`, '100');
-		this.#set(`${prefix}.raw`, String(Math.round(score * 10000) / 100));
+		if (score !== undefined) {
+			this.#set(`${prefix}.min`, '0');
+			this.#set(`${prefix}.max`, '100');
+			this.#set(`${prefix}.raw`, String(Math.round(score * 10000) / 100));
+		}
 		if (this.version === '1.2') {
 			this.#set('cmi.core.lesson_status', lessonStatus(passed, completed));
 			return;
 		}
-		this.#set('cmi.score.scaled', String(Math.round(score * 10000) / 10000));
+		if (score !== undefined)
+			this.#set('cmi.score.scaled', String(Math.round(score * 10000) / 10000));
 		this.#set('cmi.completion_status', completed ? 'completed' : 'incomplete');
 		if (passed !== undefined) this.#set('cmi.success_status', passed ? 'passed' : 'failed');
 	}

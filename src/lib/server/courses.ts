@@ -6,6 +6,7 @@ import { error } from '@sveltejs/kit';
 import { loadCourses } from '$lib/content/load';
 import { ContentErrors } from '$lib/content/errors';
 import type { Course, Lesson } from '$lib/content/model';
+import { PACKAGE } from '$lib/package';
 
 const files = import.meta.glob<string>('/quizzes/**/*.{yaml,yml,md}', {
 	query: '?raw',
@@ -13,10 +14,12 @@ const files = import.meta.glob<string>('/quizzes/**/*.{yaml,yml,md}', {
 	eager: true
 });
 
-const { courses, errors } = loadCourses(
+const loaded = loadCourses(
 	Object.fromEntries(Object.entries(files).map(([path, text]) => [path.slice(1), text]))
 );
-if (errors.length) throw new ContentErrors(errors);
+if (loaded.errors.length) throw new ContentErrors(loaded.errors);
+// A package for an LMS holds its one course.
+const courses = PACKAGE ? loaded.courses.filter((c) => c.id === PACKAGE?.courseId) : loaded.courses;
 
 const byId = new Map(courses.map((course) => [course.id, course]));
 

@@ -30,6 +30,15 @@ const lrsOrigins = [
 	)
 ];
 
+/**
+ * Where the site is built: `build/`, a package's folder, or COURSEKIT_BUILD_DIR (a second build
+ * beside the first, e.g. for a benchmark while tests serve `build/`). Anything but `build/` gets
+ * a SvelteKit output folder of its own, so that it never replaces what `vite preview` serves.
+ */
+const out = pkg?.out ?? process.env.COURSEKIT_BUILD_DIR ?? 'build';
+const outDir =
+	out === 'build' ? undefined : `.svelte-kit-package/${out.split(/[\\/]/).filter(Boolean).pop()}`;
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -39,13 +48,13 @@ const config = {
 	kit: {
 		// Every page is prerendered; 404.html lets static hosts show the app's own "not found" page.
 		adapter: adapter({
-			pages: pkg?.out ?? 'build',
-			assets: pkg?.out ?? 'build',
+			pages: out,
+			assets: out,
 			fallback: pkg ? undefined : '404.html',
 			strict: true
 		}),
 		// A package builds apart, so that it never replaces the site that `vite preview` serves.
-		...(pkg ? { outDir: `.svelte-kit-package/${pkg.out.split(/[\\/]/).pop()}` } : {}),
+		...(outDir ? { outDir } : {}),
 		// An LMS serves a package's files as they are: no service worker (src/service-worker.ts
 		// would cache the LMS's pages), so a package points `files.serviceWorker` at nothing.
 		// Its links are to `.html` files, which src/package-hooks.ts reroutes.

@@ -9,6 +9,7 @@ import { expect, test } from './support/fixtures.ts';
 import { answerCorrectly } from './support/keyboard.ts';
 import { quizOf } from './support/quiz.ts';
 import { CONTENT_PATH, serveLms, unzippedPackage, type LmsHost } from './support/lms-host.ts';
+import { startTestLrs, type TestLrs } from './lrs/server.ts';
 
 // One worker: the packages are built once, in turn, when dist/ lacks them.
 test.describe.configure({ mode: 'serial' });
@@ -158,6 +159,70 @@ for (const version of ['1.2', '2004'] as const) {
 		});
 	});
 }
+
+test.describe('cmi5 package', () => {
+	// The package's CSP names its LMS's LRS, as `--lrs-origin` does for a real LMS.
+	const PORT = 4181;
+	let lrs: TestLrs;
+	let lms: LmsHost;
+	test.beforeAll(async () => {
+		test.setTimeout(180_000);
+		lrs = await startTestLrs({ port: PORT });
+		const name = 'ai-frameworks-cmi5-test';
+		const dir = unzippedPackage(name, [
+			'--course',
+			'ai-frameworks',
+			'--format',
+			'cmi5',
+			'--lrs-origin',
+			`http://127.0.0.1:${PORT}`,
+			'--name',
+			name
+		]);
+		lms = await serveLms(dir);
+	});
+	test.afterAll(async () => {
+		await lms?.close();
+		await lrs?.close();
+	});
+
+	test('sends initialized, one answered per question and terminated to the LMS’s LRS, each once', async ({
+		browser
+	}) => {
+		const launch = lrs.createCmi5Launch();
+		const context = await browser.newContext();
+		const sco = await context.newPage();
+		await sco.goto(launch.launchUrl(`${lms.url}${COURSE_PAGE}`));
+		await expect(sco.getByRole('status').filter({ hasText: 'Your LMS records' })).toContainText(
+			'Ada Lovelace'
+		);
+		await sco.getByRole('link', { name: 'Meet the frameworks', exact: true }).click();
+		await sco.getByRole('button', { name: 'Mark this lesson as done' }).click();
+		await sco
+			.getByRole('link', { name: /AI Frameworks/ })
+			.first()
+			.click();
+		await takeOverviewQuiz(sco);
+
+		const verbs = () => lrs.statements().map((s) => String(s.verb.id).split('/').pop());
+		const count = OVERVIEW.quiz.questions.length;
+		await expect.poll(() => verbs().filter((v) => v === 'answered').length).toBe(count);
+		await sco.close({ runBeforeUnload: true });
+		await expect.poll(() => verbs().at(-1)).toBe('terminated');
+		const sent = verbs();
+		expect(sent[0]).toBe('initialized');
+		// One lesson of seven and one quiz of six: neither completed nor passed nor failed yet.
+		expect(sent.filter((v) => !['initialized', 'answered', 'terminated'].includes(v!))).toEqual([]);
+		expect(sent.filter((v) => v === 'terminated')).toHaveLength(1);
+		const ids = lrs.statements().map((s) => s.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(lrs.statements().every((s) => s.context?.registration === launch.registration)).toBe(
+			true
+		);
+		console.log(`cmi5: the LRS stored ${sent.length} statements: ${sent.join(', ')}`);
+		await context.close();
+	});
+});
 
 test('without an LMS the package is the normal app, and its pages work from a sub-path by links and reloads', async ({
 	browser

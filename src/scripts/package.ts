@@ -1,6 +1,6 @@
 /**
  * `npm run package -- --course <id> --format scorm12|scorm2004|cmi5 [--quiz <id>]
- * [--lrs-origin <origin>]…` builds the site as a package an LMS imports (DESIGN.md, "Inside an
+ * [--lrs-origin <origin>]… [--site <url>] [--name <file>]` builds the site as a package an LMS imports (DESIGN.md, "Inside an
  * LMS") and writes `dist/<course>[-<quiz>]-<format>.zip`: the manifest (`imsmanifest.xml` or
  * `cmi5.xml`) at the root, and the app built to run from any sub-path as plain files: relative
  * links to `.html` files, no service worker, no absolute URL.
@@ -38,7 +38,8 @@ function main() {
 			format: { type: 'string' },
 			quiz: { type: 'string' },
 			'lrs-origin': { type: 'string', multiple: true },
-			site: { type: 'string' }
+			site: { type: 'string' },
+			name: { type: 'string' }
 		}
 	});
 	if (!values.course) fail('say which course: --course <id>');
@@ -61,7 +62,17 @@ function main() {
 		fail(error instanceof PackageError ? error.message : String(error));
 	}
 
-	const out = join(root, 'dist', plan.name);
+	if (values.name !== undefined && !/^[\w.-]+$/.test(values.name)) {
+		fail('--name is a file name: letters, digits, "-", "_" and "."');
+	}
+	const name = values.name ?? plan.name;
+	if (format === 'cmi5' && plan.lrsOrigins.length === 0) {
+		console.warn(
+			'npm run package: a cmi5 package may talk only to an LRS on its own origin unless you ' +
+				'name the LMS’s LRS with --lrs-origin https://lrs.example.edu (its CSP allows no other)'
+		);
+	}
+	const out = join(root, 'dist', name);
 	rmSync(out, { recursive: true, force: true });
 	mkdirSync(out, { recursive: true });
 	const config: PackageConfig & { out: string; lrsOrigins: string[] } = {
@@ -69,7 +80,7 @@ function main() {
 		out,
 		lrsOrigins: plan.lrsOrigins
 	};
-	console.log(`── building ${plan.name} (${format}) into ${relative(root, out)}`);
+	console.log(`── building ${name} (${format}) into ${relative(root, out)}`);
 	const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
 		stdio: 'inherit',
 		env: { ...process.env, COURSEKIT_PACKAGE: JSON.stringify(config) }
@@ -91,7 +102,7 @@ function main() {
 		),
 		{ level: 9 }
 	);
-	const zipPath = join(root, 'dist', `${plan.name}.zip`);
+	const zipPath = join(root, 'dist', `${name}.zip`);
 	writeFileSync(zipPath, zip);
 	console.log(
 		`── wrote ${relative(root, zipPath)}: ${(zip.length / 1024).toFixed(1)} KB, ` +

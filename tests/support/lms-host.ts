@@ -49,6 +49,23 @@ export function unzippedPackage(name: string, args: string[]): string {
 	return dir;
 }
 
+/**
+ * The site built into `dist/<name>/` with `env` (e.g. the LRS origins it may send to), once:
+ * a second build beside `build/`, which the other tests serve.
+ */
+export function builtSite(name: string, env: Record<string, string>): string {
+	const dir = join(ROOT, 'dist', name);
+	if (!existsSync(join(dir, 'index.html'))) {
+		const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+			cwd: ROOT,
+			stdio: 'inherit',
+			env: { ...process.env, ...env, COURSEKIT_BUILD_DIR: dir }
+		});
+		if (built.status !== 0) throw new Error(`building the site into dist/${name} failed`);
+	}
+	return dir;
+}
+
 const HOST_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
 <script src="/lms/scorm-again.js"></script>

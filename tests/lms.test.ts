@@ -10,6 +10,7 @@ import { answerCorrectly } from './support/keyboard.ts';
 import { quizOf } from './support/quiz.ts';
 import { CONTENT_PATH, serveLms, unzippedPackage, type LmsHost } from './support/lms-host.ts';
 import { startTestLrs, type TestLrs } from './lrs/server.ts';
+import { received } from './lrs/received.ts';
 
 // One worker: the packages are built once, in turn, when dist/ lacks them.
 test.describe.configure({ mode: 'serial' });
@@ -204,7 +205,7 @@ test.describe('cmi5 package', () => {
 			.click();
 		await takeOverviewQuiz(sco);
 
-		const verbs = () => lrs.statements().map((s) => String(s.verb.id).split('/').pop());
+		const verbs = () => received(lrs.statements()).map((s) => s.verb);
 		const count = OVERVIEW.quiz.questions.length;
 		await expect.poll(() => verbs().filter((v) => v === 'answered').length).toBe(count);
 		await sco.close({ runBeforeUnload: true });
@@ -214,9 +215,9 @@ test.describe('cmi5 package', () => {
 		// One lesson of seven and one quiz of six: neither completed nor passed nor failed yet.
 		expect(sent.filter((v) => !['initialized', 'answered', 'terminated'].includes(v!))).toEqual([]);
 		expect(sent.filter((v) => v === 'terminated')).toHaveLength(1);
-		const ids = lrs.statements().map((s) => s.id);
+		const ids = received(lrs.statements()).map((s) => s.id);
 		expect(new Set(ids).size).toBe(ids.length);
-		expect(lrs.statements().every((s) => s.context?.registration === launch.registration)).toBe(
+		expect(received(lrs.statements()).every((s) => s.registration === launch.registration)).toBe(
 			true
 		);
 		console.log(`cmi5: the LRS stored ${sent.length} statements: ${sent.join(', ')}`);

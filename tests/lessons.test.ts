@@ -1,3 +1,4 @@
+import { embeddedQuestion } from '../src/lib/content/practice.ts';
 import { COURSES, LESSON_PATHS, expect, test } from './support/fixtures.ts';
 import { answerCorrectly, tabTo } from './support/keyboard.ts';
 
@@ -95,8 +96,7 @@ test('a "check yourself" question is answered in the lesson, by keyboard, with f
 }) => {
 	const course = COURSES[0];
 	const lesson = [...course.lessons.values()].find((l) => l.checks.length)!;
-	const questions = [...course.quizzes.values()].flatMap((q) => q.questions);
-	const question = questions.find((q) => q.id === lesson.checks[0].questionId)!;
+	const question = embeddedQuestion(course, lesson.checks[0].questionId)!.question;
 	await page.goto(`/courses/${course.id}/lessons/${lesson.id}`);
 	const box = page.getByRole('group', { name: 'Check yourself' }).first();
 	await expect(box.getByRole('button', { name: 'Check' })).toBeDisabled();

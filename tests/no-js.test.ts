@@ -1,3 +1,4 @@
+import { embeddedQuestion } from '../src/lib/content/practice.ts';
 import { COURSES, expect, test } from './support/fixtures.ts';
 
 // Every page is prerendered: a reader without JavaScript gets the whole course.
@@ -39,9 +40,7 @@ test('without JavaScript a "check yourself" question shows its answer in a discl
 }) => {
 	const course = COURSES[0];
 	const lesson = [...course.lessons.values()].find((l) => l.checks.length)!;
-	const question = [...course.quizzes.values()]
-		.flatMap((q) => q.questions)
-		.find((q) => q.id === lesson.checks[0].questionId)!;
+	const question = embeddedQuestion(course, lesson.checks[0].questionId)!.question;
 	await page.goto(`/courses/${course.id}/lessons/${lesson.id}`);
 	const box = page.getByRole('group', { name: 'Check yourself' }).first();
 	await expect(box.getByRole('button', { name: 'Check' })).toHaveCount(0);

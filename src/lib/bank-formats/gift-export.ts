@@ -80,6 +80,9 @@ function questionGift(question: Question, note: (message: string) => void): stri
 		case 'truefalse':
 			return lines([question.answer ? 'TRUE' : 'FALSE']);
 		case 'text':
+			if (question.match) {
+				note(`GIFT has no "${question.match}" matching: Moodle will ignore case only`);
+			}
 			return lines(question.answers.map((a) => `=${escapeGift(a)}`));
 		case 'match': {
 			const pairs = question.pairs.map((p) => [p.left, p.right]);

@@ -110,11 +110,23 @@ export function textQuestion(
 			'per-answer feedback is left out: a Coursekit text question has only its explanation'
 		);
 	}
-	if (caseSensitive) notes.push('the source compares case; Coursekit ignores case and spaces');
+	if (caseSensitive) {
+		notes.push(
+			'the source compares case: imported as `match: strict` (spaces and punctuation count too)'
+		);
+	}
 	if (accepted.some((a) => a.includes('*'))) {
 		notes.push('"*" is a wildcard in Moodle; Coursekit compares it as a plain character');
 	}
-	return { question: { type: 'text', prompt, answers: accepted }, notes };
+	return {
+		question: {
+			type: 'text',
+			prompt,
+			answers: accepted,
+			...(caseSensitive ? { match: 'strict' as const } : {})
+		},
+		notes
+	};
 }
 
 /** A true/false question; answer feedback, which Coursekit lacks, joins the explanation. */

@@ -121,8 +121,18 @@ function body(question: Question, note: (message: string) => void): string[] {
 				`<answer fraction="${question.answer ? 0 : 100}" format="moodle_auto_format"><text>false</text><feedback><text></text></feedback></answer>`
 			];
 		case 'text':
-			note('Moodle compares short answers ignoring case but not spaces; Coursekit ignores both');
-			return ['<usecase>0</usecase>', ...question.answers.map((a) => answer('100', a))];
+			if (question.match === 'strict') {
+				note('strict: Moodle compares case (usecase 1) but, unlike Coursekit, not punctuation');
+			} else {
+				note(
+					'Moodle compares short answers ignoring case but not spaces or punctuation; Coursekit ignores all three'
+				);
+			}
+			if (question.match === 'ignore-accents') note('Moodle does not ignore accents');
+			return [
+				`<usecase>${question.match === 'strict' ? 1 : 0}</usecase>`,
+				...question.answers.map((a) => answer('100', a))
+			];
 		case 'match':
 			if (question.pairs.length + (question.distractors?.length ?? 0) < 3) {
 				note(

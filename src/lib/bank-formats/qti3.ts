@@ -177,14 +177,21 @@ function partsOf(question: Question, note: (m: string) => void): Parts {
 				scoring: matchCorrect
 			};
 		case 'text':
-			note('QTI compares the typed text ignoring case only; Coursekit also ignores spaces');
+			note(
+				question.match === 'strict'
+					? 'strict: QTI compares the text with case, as Coursekit does'
+					: 'QTI compares the typed text ignoring case only; Coursekit also ignores spaces and punctuation'
+			);
 			return {
 				declaration: declaration(
 					'single',
 					'string',
 					[question.answers[0]],
 					question.answers.map((a) => ({ key: a, value: 1 }))
-				).replace(/<qti-map-entry /g, '<qti-map-entry case-sensitive="false" '),
+				).replace(
+					/<qti-map-entry /g,
+					`<qti-map-entry case-sensitive="${question.match === 'strict'}" `
+				),
 				interaction: `    <p>${html(question.prompt)}</p>\n    <p><qti-text-entry-interaction response-identifier="RESPONSE" expected-length="${Math.max(...question.answers.map((a) => a.length))}"/></p>`,
 				scoring: mapResponse
 			};

@@ -98,12 +98,12 @@ it('counts the shipped questions per type, for the round trips above', () => {
 		QUESTION_TYPES.map((t) => [t, shipped.filter((q) => q.type === t).length])
 	);
 	expect(count).toEqual({
-		single: 29,
-		multiple: 10,
-		truefalse: 15,
-		match: 10,
-		order: 5,
-		text: 14,
-		classify: 8
+		single: 43,
+		multiple: 7,
+		truefalse: 12,
+		match: 4,
+		order: 1,
+		text: 11,
+		classify: 9
 	});
 });

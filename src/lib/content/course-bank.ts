@@ -15,6 +15,7 @@ import { questionView } from './quiz-view.ts';
 export function courseBank(course: Course): Bank {
 	return {
 		courseId: course.id,
+		practice: [...course.practice.values()].map((question) => questionView(course, question)),
 		quizzes: [...course.quizzes.values()].map((quiz) => {
 			const { shuffle, draw, timeLimitMinutes } = quiz.settings;
 			return {

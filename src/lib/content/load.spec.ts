@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCourses } from './load.ts';
 import { readContentFiles } from './read-dir.ts';
 import { formatContentError } from './errors.ts';
+import { embeddedQuestion } from './practice.ts';
 
 const TINY = readContentFiles('tests/fixtures/tiny-course');
 const COURSE = 'quizzes/tiny/course.yaml';
@@ -25,6 +26,23 @@ const JA = 'quizzes/world/quizzes/nihon-quiz.yaml';
 function worldWith(file: string, from: string, to: string): Record<string, string> {
 	if (!WORLD[file]?.includes(from)) throw new Error(`fixture ${file} has no ${from}`);
 	return { ...WORLD, [file]: WORLD[file].replace(from, to) };
+}
+
+const PRACTICE_FILE = 'quizzes/tiny/practice.yaml';
+const PRACTICE = `questions:
+  - id: red-or-green
+    type: truefalse
+    topic: colours
+    source: colours#red
+    prompt: Red is a primary colour.
+    explanation: The lesson says so.
+    answer: true
+`;
+
+/** The tiny course with a practice pool, and optionally one lesson line replaced. */
+function withPractice(practice: string, [from, to]: [string, string] | [] = []) {
+	const files = from && to ? tinyWith(COLOURS, from, to) : TINY;
+	return { ...files, [PRACTICE_FILE]: practice };
 }
 
 /** The formatted errors, to compare whole lines like a terminal shows them. */
@@ -211,12 +229,27 @@ const rules: { rule: string; files: () => Record<string, string>; error: string 
 	{
 		rule: 'an embedded question exists in the course',
 		files: () => tinyWith(COLOURS, '{{check orange-mix}}', '{{check purple-mix}}'),
-		error: `${COLOURS}:32:1 no question "purple-mix" to embed: use the id of a question in quizzes/*.yaml`
+		error: `${COLOURS}:32:1 no question "purple-mix" to embed: use the id of a question in practice.yaml or quizzes/*.yaml`
 	},
 	{
 		rule: 'an embedded question stands on a line of its own',
 		files: () => tinyWith(COLOURS, '{{check orange-mix}}', '  {{check orange-mix}}'),
 		error: `${COLOURS}:32:1 embed a question on a line of its own, unindented: "{{check question-id}}"`
+	},
+	{
+		rule: 'a practice question id is used by no quiz question',
+		files: () => withPractice(PRACTICE.replace('id: red-or-green', 'id: primary-red')),
+		error: `${PRACTICE_FILE}:2:9 questions[0].id: question id "primary-red" is already used in ${QUIZ}`
+	},
+	{
+		rule: 'a practice question points at an existing section',
+		files: () => withPractice(PRACTICE.replace('colours#red', 'colours#blue')),
+		error: `${PRACTICE_FILE}:5:13 questions[0].source: lesson "colours" has no section "#blue" (it has: red, mixing)`
+	},
+	{
+		rule: 'a practice question is valid like a quiz question',
+		files: () => withPractice(PRACTICE.replace('    answer: true\n', '')),
+		error: `${PRACTICE_FILE}:2:5 questions[0].answer: required field is missing`
 	},
 	{
 		rule: 'a quiz id matches its file name',
@@ -381,7 +414,7 @@ const rules: { rule: string; files: () => Record<string, string>; error: string 
 		rule: 'files outside the layout are reported',
 		files: () => ({ ...TINY, 'quizzes/tiny/quizzes/notes.yml': 'x: 1' }),
 		error:
-			'quizzes/tiny/quizzes/notes.yml:1:1 not part of the authoring format: expected quizzes/<course>/course.yaml, lessons/<id>.md or quizzes/<id>.yaml'
+			'quizzes/tiny/quizzes/notes.yml:1:1 not part of the authoring format: expected quizzes/<course>/course.yaml, practice.yaml, lessons/<id>.md or quizzes/<id>.yaml'
 	},
 	{
 		rule: 'a course folder has a course.yaml',
@@ -389,6 +422,36 @@ const rules: { rule: string; files: () => Record<string, string>; error: string 
 		error: 'quizzes/empty:1:1 course folder has no course.yaml'
 	}
 ];
+
+describe('the practice pool (practice.yaml)', () => {
+	it('loads ungraded questions that lessons embed, apart from every quiz', () => {
+		const { courses, errors } = loadCourses(
+			withPractice(PRACTICE, ['{{check orange-mix}}', '{{check red-or-green}}'])
+		);
+		expect(errors).toEqual([]);
+		const [course] = courses;
+		expect([...course.practice.keys()]).toEqual(['red-or-green']);
+		expect(course.lessons.get('colours')!.checks.map((c) => c.questionId)).toEqual([
+			'red-or-green'
+		]);
+		const quizIds = [...course.quizzes.values()].flatMap((q) => q.questions.map((x) => x.id));
+		expect(quizIds).not.toContain('red-or-green');
+		expect(embeddedQuestion(course, 'red-or-green')).toEqual({
+			question: course.practice.get('red-or-green'),
+			practice: true
+		});
+	});
+
+	it('is optional: without it a lesson may embed a quiz question, which stays graded', () => {
+		const [course] = loadCourses(TINY).courses;
+		expect(course.practice.size).toBe(0);
+		expect(embeddedQuestion(course, 'orange-mix')).toMatchObject({
+			question: { id: 'orange-mix' },
+			practice: false
+		});
+		expect(embeddedQuestion(course, 'no-such-question')).toBeUndefined();
+	});
+});
 
 describe('content errors read like a compiler’s: file, line, column, field, message', () => {
 	it.each(rules)('$rule', ({ files, error }) => {

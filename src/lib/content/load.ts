@@ -3,7 +3,7 @@
  * (relative to the project root) and returns courses plus every error found, so that the build,
  * `npm run content:check` and the tests all share one implementation.
  */
-import { LessonFrontMatter, CourseFile, QuizFile, Question } from './schema.ts';
+import { LessonFrontMatter, CourseFile, PracticeFile, QuizFile, Question } from './schema.ts';
 import { YamlSource } from './source.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { ContentError } from './errors.ts';
@@ -14,7 +14,8 @@ export interface LoadResult {
 	errors: ContentError[];
 }
 
-const LAYOUT = /^quizzes\/([^/]+)\/(?:(course\.yaml)|lessons\/([^/]+)\.md|quizzes\/([^/]+)\.yaml)$/;
+const LAYOUT =
+	/^quizzes\/([^/]+)\/(?:(course\.yaml|practice\.yaml)|lessons\/([^/]+)\.md|quizzes\/([^/]+)\.yaml)$/;
 
 /** Loads every course under `quizzes/`; `files` maps `quizzes/<course>/…` paths to file texts. */
 export function loadCourses(files: Record<string, string>): LoadResult {
@@ -27,7 +28,7 @@ export function loadCourses(files: Record<string, string>): LoadResult {
 			errors.push(
 				fileError(
 					path,
-					'not part of the authoring format: expected quizzes/<course>/course.yaml, lessons/<id>.md or quizzes/<id>.yaml'
+					'not part of the authoring format: expected quizzes/<course>/course.yaml, practice.yaml, lessons/<id>.md or quizzes/<id>.yaml'
 				)
 			);
 			continue;
@@ -160,6 +161,12 @@ function loadCourse(
 			errors
 		);
 	}
+	const practice = loadPractice(files[`quizzes/${dir}/practice.yaml`], dir, errors, {
+		topicIds,
+		lessons,
+		questionIds,
+		coursePath
+	});
 
 	for (const lesson of lessons.values()) {
 		for (const check of lesson.checks) {
@@ -169,16 +176,37 @@ function loadCourse(
 					line: check.line,
 					column: 1,
 					field: '',
-					message: `no question "${check.questionId}" to embed: use the id of a question in quizzes/*.yaml`
+					message: `no question "${check.questionId}" to embed: use the id of a question in practice.yaml or quizzes/*.yaml`
 				});
 			}
 		}
 	}
 	if (errors.length) return { errors };
 	return {
-		course: { ...courseFile, lessons, quizzes, lessonOrder },
+		course: { ...courseFile, lessons, quizzes, practice, lessonOrder },
 		errors
 	};
+}
+
+/**
+ * The ungraded pool of `practice.yaml` (none when the file is absent): validated like quiz
+ * questions, with ids unique across the course so that one id names one question everywhere.
+ */
+function loadPractice(
+	text: string | undefined,
+	dir: string,
+	errors: ContentError[],
+	index: CourseIndex
+): Map<string, Question> {
+	if (text === undefined) return new Map();
+	const source = new YamlSource(`quizzes/${dir}/practice.yaml`, text);
+	const file = source.validate(PracticeFile);
+	errors.push(...source.errors);
+	const questions: [number, Question][] = file
+		? [...file.questions.entries()]
+		: salvageQuestions(source.data);
+	checkQuestions(questions, undefined, source, index, errors);
+	return new Map(questions.map(([, question]) => [question.id, question]));
 }
 
 function undeclaredTopic(topic: string, coursePath: string) {

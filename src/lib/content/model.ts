@@ -1,5 +1,5 @@
 /** The course as the pages use it: validated, cross-checked, markdown rendered. */
-import type { CourseFile, LessonFrontMatter, Module, QuizFile, Topic } from './schema.ts';
+import type { CourseFile, LessonFrontMatter, Module, Question, QuizFile, Topic } from './schema.ts';
 import type { EmbeddedCheck, Section } from './markdown.ts';
 
 export interface Lesson extends LessonFrontMatter {
@@ -19,6 +19,8 @@ export interface Course extends Omit<CourseFile, 'modules'> {
 	modules: Module[];
 	lessons: Map<string, Lesson>;
 	quizzes: Map<string, Quiz>;
+	/** Ungraded questions of `practice.yaml`, by id, for lessons' "check yourself" boxes. */
+	practice: Map<string, Question>;
 	/** Lesson ids in reading order (module order), for prev/next links. */
 	lessonOrder: string[];
 }

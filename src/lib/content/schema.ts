@@ -191,14 +191,28 @@ export const OrderQuestion = z
 		return { ...q, items: texts, ...(ids && { itemIds: ids }) };
 	});
 
-export const TextQuestion = z.strictObject({
-	...questionBase,
-	type: z.literal('text'),
-	answers: z
-		.array(z.string().trim().min(1).max(200))
-		.min(1, 'needs at least one accepted answer')
-		.max(20)
-});
+/**
+ * How a text question compares a typed answer with the accepted ones (see quiz/text-answer.ts):
+ * `normal` (the default) ignores case, width, punctuation, spaces and a leading "the", "a" or
+ * "an"; `ignore-accents` ignores accents too (é = e, ё = е); `strict` wants the exact text.
+ */
+export const TextMatch = z.enum(['normal', 'ignore-accents', 'strict']);
+export type TextMatch = z.infer<typeof TextMatch>;
+
+export const TextQuestion = z
+	.strictObject({
+		...questionBase,
+		type: z.literal('text'),
+		answers: z
+			.array(z.string().trim().min(1).max(200))
+			.min(1, 'needs at least one accepted answer')
+			.max(20),
+		match: TextMatch.optional()
+	})
+	// `match: normal` only spells out the default: dropped, it leaves the content hash as it was.
+	.transform(({ match, ...q }): typeof q & { match?: Exclude<TextMatch, 'normal'> } =>
+		match && match !== 'normal' ? { ...q, match } : q
+	);
 
 /** An item of a classify question, with its category named by text; `id` gives it an id. */
 const ClassifyItem = z.strictObject({ id: ChoiceId.optional(), text: Text, category: Title });
@@ -291,3 +305,13 @@ export const QuizFile = z.strictObject({
 	questions: z.array(Question).min(1).max(500)
 });
 export type QuizFile = z.infer<typeof QuizFile>;
+
+/**
+ * `practice.yaml`: the course's ungraded "check yourself" questions, which lessons embed with
+ * `{{check id}}`. They share the course's question ids, topics and `source:` anchors, but belong
+ * to no quiz, so they never count towards a score.
+ */
+export const PracticeFile = z.strictObject({
+	questions: z.array(Question).min(1).max(500)
+});
+export type PracticeFile = z.infer<typeof PracticeFile>;

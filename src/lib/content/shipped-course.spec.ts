@@ -112,10 +112,66 @@ describe('the shipped AI-frameworks course', () => {
 		);
 	});
 
-	it('embeds at least one "check yourself" question in every lesson', () => {
+	it('embeds at least one "check yourself" question in every lesson, from the ungraded pool', () => {
+		const graded = new Map(questions.map((q) => [q.id, q]));
+		const gradedPrompts = new Set(questions.map((q) => q.prompt.toLowerCase()));
 		for (const lesson of course.lessons.values()) {
 			expect(lesson.checks.length, lesson.id).toBeGreaterThan(0);
+			for (const { questionId } of lesson.checks) {
+				expect(course.practice.has(questionId), `${lesson.id}: ${questionId}`).toBe(true);
+				expect(graded.has(questionId), `${lesson.id}: ${questionId}`).toBe(false);
+				const prompt = course.practice.get(questionId)!.prompt.toLowerCase();
+				expect(gradedPrompts.has(prompt), `${questionId} repeats a quiz prompt`).toBe(false);
+			}
 		}
+	});
+
+	it('tags every quiz question with the facts it tests, and tests no fact more than twice in a quiz', () => {
+		for (const quiz of course.quizzes.values()) {
+			const byFact = new Map<string, string[]>();
+			for (const q of quiz.questions) {
+				const facts = (q.tags ?? []).filter((tag) => tag.startsWith('fact:'));
+				expect(facts.length, q.id).toBeGreaterThan(0);
+				for (const fact of facts) byFact.set(fact, [...(byFact.get(fact) ?? []), q.id]);
+			}
+			for (const [fact, ids] of byFact) {
+				expect(ids.length, `${quiz.id}: ${fact} (${ids.join(', ')})`).toBeLessThanOrEqual(2);
+			}
+		}
+	});
+
+	it('asks at least 20 questions that apply the article to a situation', () => {
+		expect(questions.filter((q) => q.tags?.includes('apply')).length).toBeGreaterThanOrEqual(20);
+	});
+
+	it('balances "select all" questions: at most half of the options are right', () => {
+		for (const q of questions) {
+			if (q.type !== 'multiple') continue;
+			const right = q.options.filter((o) => o.correct).length;
+			expect(right * 2, `${q.id}: ${right} of ${q.options.length}`).toBeLessThanOrEqual(
+				q.options.length
+			);
+		}
+	});
+
+	it('names TorchServe in no question before the lesson that teaches it', () => {
+		const order = course.modules.flatMap((m) =>
+			m.items.map((item) => ('lesson' in item ? `lesson:${item.lesson}` : `quiz:${item.quiz}`))
+		);
+		const taught = order.indexOf('lesson:future');
+		expect(taught).toBeGreaterThan(-1);
+		const before = order.slice(0, taught);
+		const earlier = [
+			...before
+				.filter((item) => item.startsWith('quiz:'))
+				.flatMap((item) => course.quizzes.get(item.slice(5))!.questions),
+			...before
+				.filter((item) => item.startsWith('lesson:'))
+				.flatMap((item) => course.lessons.get(item.slice(7))!.checks)
+				.map((check) => course.practice.get(check.questionId)!)
+		];
+		expect(earlier.length).toBeGreaterThan(0);
+		for (const q of earlier) expect(JSON.stringify(q), q.id).not.toMatch(/torch\s*serve/i);
 	});
 
 	it('has at least 60 questions, all seven types, and 8 or more on graph types, deployment and hardware', () => {
@@ -126,14 +182,17 @@ describe('the shipped AI-frameworks course', () => {
 		}
 	});
 
-	it('tests each of the 21 comparison-table facts with a question sourced from that row', () => {
-		for (const [feature, row] of Object.entries(TABLE)) {
+	it('tests each of the 21 comparison-table facts with a question sourced from the table', () => {
+		const rowOf = (tag: string) => TABLE[tag.split(':')[1] as keyof typeof TABLE];
+		for (const [feature] of Object.entries(TABLE)) {
 			for (const framework of FRAMEWORKS) {
 				const tag = `fact:${feature}:${framework}`;
 				const tagged = questions.filter((q) => q.tags?.includes(tag));
 				expect(tagged.length, tag).toBeGreaterThan(0);
 				for (const q of tagged) {
-					expect([row.section, 'key-differences#comparison-table'], `${q.id} (${tag})`).toContain(
+					// A question applying several rows may point at the section of any of them.
+					const sections = (q.tags ?? []).flatMap((t) => rowOf(t)?.section ?? []);
+					expect([...sections, 'key-differences#comparison-table'], `${q.id} (${tag})`).toContain(
 						q.source
 					);
 				}

@@ -111,7 +111,7 @@ function responses2004(i: ScormInteraction): Responses {
 				i.correctPattern
 					.map(text2004)
 					.filter((answer) => answer.length <= RESPONSE_LENGTH['2004'])
-					.map((answer) => `{case_matters=false}${answer}`)
+					.map((answer) => `{case_matters=${i.caseMatters === true}}${answer}`)
 			];
 		case 'matching': {
 			const pairs = (list: Pairs) => list.map(([s, t]) => `${id(s)}[.]${id(t)}`);

@@ -41,6 +41,8 @@ export type ScormInteraction = {
 			learnerResponse: string;
 			/** Every accepted answer: each becomes a correct response pattern of its own. */
 			correctPattern: readonly string[];
+			/** The question is strict (`match: strict`): 2004's patterns say `case_matters=true`. */
+			caseMatters?: boolean;
 	  }
 	| {
 			type: 'matching';
@@ -100,7 +102,8 @@ export function interactionOf(
 				...base,
 				type: 'fill-in',
 				learnerResponse: typeof answer === 'string' ? answer : '',
-				correctPattern: question.answers
+				correctPattern: question.answers,
+				...(question.match === 'strict' ? { caseMatters: true } : {})
 			};
 		case 'order':
 			return {

@@ -181,7 +181,7 @@ describe('xAPI reporting from a launch link', () => {
 		expect(second.sender).not.toBeNull();
 		await vi.waitFor(() => expect(lrs.stored.size).toBe(6));
 		expect(lrs.requests.every((r) => r.headers.authorization === AUTH)).toBe(true);
-		expect(browser.pending).toBe(false);
+		await vi.waitFor(() => expect(browser.pending).toBe(false));
 	});
 
 	it('builds the statements of a quiz whose bank could not load once it can', async () => {

@@ -5,6 +5,9 @@
 import type { Question } from '../content/schema.ts';
 import { classifyKey, matchKey, orderItems } from './choices.ts';
 import { own } from '../own.ts';
+import { acceptsText } from './text-answer.ts';
+
+export { normaliseText } from './text-answer.ts';
 
 /** What a student gives, by question type (stored by id, never by position). */
 export type Answer =
@@ -21,11 +24,6 @@ const isStringRecord = (value: unknown): value is Record<string, string> =>
 	value !== null &&
 	!Array.isArray(value) &&
 	Object.values(value).every(isString);
-
-/** Text answers compare trimmed, case-insensitive and ignoring white space. */
-export function normaliseText(text: string): string {
-	return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-}
 
 /** The share of keys whose answer equals the expected value. */
 function shareCorrect(answer: Record<string, string>, expected: [string, string][]): number {
@@ -65,10 +63,7 @@ function score(question: Question, answer: unknown): number {
 		case 'truefalse':
 			return answer === question.answer ? 1 : 0;
 		case 'text':
-			return isString(answer) &&
-				question.answers.some((accepted) => normaliseText(accepted) === normaliseText(answer))
-				? 1
-				: 0;
+			return isString(answer) && acceptsText(question, answer) ? 1 : 0;
 		case 'match':
 			return isStringRecord(answer) ? shareCorrect(answer, matchKey(question)) : 0;
 		case 'classify':
@@ -93,7 +88,7 @@ export function correctAnswer(question: Question): Answer {
 		case 'truefalse':
 			return question.answer;
 		case 'text':
-			return question.answers[0];
+			return question.answers[0]; // the model answer: the first listed
 		case 'match':
 			return Object.fromEntries(matchKey(question));
 		case 'classify':

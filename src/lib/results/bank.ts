@@ -11,10 +11,12 @@ import { contentHash } from '../quiz/hash.ts';
 
 export type { Bank };
 
-/** Question id → question with its build-time HTML, over every course. */
+/** Question id → question with its build-time HTML, over every course (practice included). */
 export const questionViews = (banks: readonly Bank[]): ReadonlyMap<string, QuestionView> =>
 	new Map(
-		banks.flatMap((b) => b.quizzes.flatMap((q) => q.questions)).map((v) => [v.question.id, v])
+		banks
+			.flatMap((b) => [...(b.practice ?? []), ...b.quizzes.flatMap((q) => q.questions)])
+			.map((v) => [v.question.id, v])
 	);
 
 /** Question id → question, over every course. */

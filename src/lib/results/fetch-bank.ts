@@ -80,6 +80,8 @@ const QuizRules = z.object({
 
 export const Bank = z.object({
 	courseId: text,
+	/** The course's ungraded practice questions (lessons' "check yourself"), for review cards. */
+	practice: z.optional(z.array(QuestionView)),
 	quizzes: z.array(
 		z.object({
 			id: text,

@@ -70,7 +70,9 @@ export function interaction(question: Question) {
 			return {
 				...base,
 				interactionType: 'fill-in',
-				correctResponsesPattern: question.answers.map((a) => `{case_matters=false}${a}`)
+				correctResponsesPattern: question.answers.map(
+					(a) => `{case_matters=${question.match === 'strict'}}${a}`
+				)
 			};
 		case 'order':
 			return {

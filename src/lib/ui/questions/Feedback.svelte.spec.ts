@@ -124,7 +124,31 @@ describe('Feedback', () => {
 			.toHaveTextContent(/Eager by default\s*→\s*PyTorch/);
 
 		await screen.rerender({ view: questionViewOf(question('text')), answer: 'Tensor Flow' });
-		await expect.element(page.getByText('TensorBoard or Tensor Board')).toBeVisible();
+		await expect.element(page.getByText('TensorBoard', { exact: true })).toBeVisible();
+	});
+
+	it('gives a typed answer one model answer, the first listed, not every accepted wording', async () => {
+		const q = question('text', {
+			answers: ['Facebook', 'Meta', 'Facebook (now Meta)', 'Meta Platforms']
+		});
+		const screen = await render(Feedback, {
+			view: questionViewOf(q),
+			courseId: 'c',
+			answer: 'Google'
+		});
+		await expect.element(page.getByText('Facebook', { exact: true })).toBeVisible();
+		expect(panel().textContent).not.toMatch(/Meta|\bor\b/);
+		await expect.element(page.getByText(/capitals and punctuation count/)).not.toBeInTheDocument();
+
+		// A strict question says why a near miss was not accepted.
+		await screen.rerender({
+			view: questionViewOf(question('text', { answers: ['TorchServe'], match: 'strict' })),
+			answer: 'torchserve'
+		});
+		await expect.element(page.getByText('TorchServe', { exact: true })).toBeVisible();
+		await expect
+			.element(page.getByText('Spelling, capitals and punctuation count in this answer.'))
+			.toBeVisible();
 	});
 
 	it('reveals the answer and explanation without judging when asked to', async () => {

@@ -1,6 +1,7 @@
 import { getCourse, getLesson, listCourses } from '$lib/server/courses';
 import { CHECK_MARKER } from '$lib/content/markdown';
 import { questionView, type QuestionView } from '$lib/content/quiz-view';
+import { embeddedQuestion } from '$lib/content/practice';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () =>
@@ -8,7 +9,9 @@ export const entries: EntryGenerator = () =>
 		course.lessonOrder.map((lesson) => ({ course: course.id, lesson }))
 	);
 
-export type LessonPart = { kind: 'html'; html: string } | { kind: 'check'; view: QuestionView };
+/** A piece of a lesson: HTML, or a check-yourself question (`practice`: from the ungraded pool). */
+export type LessonPart =
+	{ kind: 'html'; html: string } | { kind: 'check'; view: QuestionView; practice: boolean };
 
 export const load: PageServerLoad = ({ params }) => {
 	const course = getCourse(params.course);
@@ -17,17 +20,17 @@ export const load: PageServerLoad = ({ params }) => {
 	const neighbour = (id: string | undefined) =>
 		id ? { id, title: course.lessons.get(id)!.title } : undefined;
 	const topicTitle = new Map(course.topics.map((t) => [t.id, t.title]));
-	const questions = new Map(
-		[...course.quizzes.values()].flatMap((quiz) => quiz.questions).map((q) => [q.id, q])
-	);
 	// The HTML is split at each embedded question: even parts are HTML, odd ones question ids.
-	const body: LessonPart[] = lesson.html
-		.split(CHECK_MARKER)
-		.map((part, i) =>
-			i % 2 === 0
-				? { kind: 'html', html: part }
-				: { kind: 'check', view: questionView(course, questions.get(part)!) }
-		);
+	const body: LessonPart[] = lesson.html.split(CHECK_MARKER).map((part, i) => {
+		if (i % 2 === 0) return { kind: 'html', html: part };
+		// The loader refused any {{check id}} that names no question.
+		const embedded = embeddedQuestion(course, part)!;
+		return {
+			kind: 'check',
+			view: questionView(course, embedded.question),
+			practice: embedded.practice
+		};
+	});
 	return {
 		course: { id: course.id, title: course.title },
 		lesson: {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dynamicImports, entryScripts, staticImports } from './size.ts';
+import {
+	ceilingOf,
+	entryScripts,
+	overBudget,
+	overCeiling,
+	pageKind,
+	pagePaths,
+	staticImports,
+	type PageSize
+} from './size.ts';
 
 describe('npm run size: what a page loads', () => {
 	it('finds module preloads (any attribute order), module scripts and inline dynamic imports', () => {
@@ -20,9 +29,48 @@ describe('npm run size: what a page loads', () => {
 	it('follows static imports of a minified chunk, not dynamic ones', () => {
 		const code = `import{a as b}from"../chunks/X.js";import"./side.js";export{c}from"./re.js";const l=()=>import("./lazy.js");`;
 		expect(staticImports(code).sort()).toEqual(['../chunks/X.js', './re.js', './side.js']);
-		expect(dynamicImports(code + 'import(`../chunks/Q.js`)')).toEqual([
-			'./lazy.js',
-			'../chunks/Q.js'
-		]);
+	});
+
+	it('measures every prerendered page but the not-found fallback, by its address', () => {
+		expect(
+			pagePaths(['index.html', '404.html', 'review.html', 'courses/c/lessons/a.html'])
+		).toEqual(['/', '/courses/c/lessons/a', '/review']);
+	});
+
+	it('budgets student pages and quizzes after Start, and only reports instructor pages', () => {
+		const kb = 1024;
+		expect(pageKind('/courses/c/quizzes/q')).toBe('quiz');
+		expect(pageKind('/courses/c/lessons/a')).toBe('student');
+		expect(pageKind('/instructor/gradebook')).toBe('instructor');
+		const page = { path: '/', kind: 'student' as const, js: 40 * kb, scripts: 9, html: 14 * kb };
+		expect(overBudget(page)).toEqual([]);
+		expect(overBudget({ ...page, js: 40 * kb + 1 })).toEqual(['JS over 40 KB']);
+		expect(overBudget({ ...page, html: 14 * kb + 1 })).toEqual(['HTML over 14 KB']);
+		const quiz = { ...page, path: '/courses/c/quizzes/q', kind: 'quiz' as const };
+		expect(overBudget({ ...quiz, started: 55 * kb })).toEqual([]);
+		expect(overBudget({ ...quiz, started: 55 * kb + 1 })).toEqual(['after Start over 55 KB']);
+		expect(overBudget({ ...quiz, started: undefined })).toEqual(['after Start over 55 KB']);
+		expect(overBudget({ ...page, kind: 'instructor', js: 90 * kb })).toEqual([]);
+	});
+});
+
+describe('the ceilings of pages not yet within budget', () => {
+	const lesson = (js: number): PageSize => ({
+		path: '/courses/c/lessons/l',
+		kind: 'student',
+		js: js * 1024,
+		scripts: 10,
+		html: 4 * 1024
+	});
+
+	it('fails a page that grew past its ceiling, not one that is only over the goal', () => {
+		expect(overBudget(lesson(45))).not.toEqual([]);
+		expect(overCeiling(lesson(45))).toEqual([]);
+		expect(overCeiling(lesson(60))).toEqual(['JS over its ceiling of 49.8 KB']);
+	});
+
+	it('gives a page without a ceiling its budget', () => {
+		expect(ceilingOf('/').js).toBe(40 * 1024);
+		expect(overCeiling({ ...lesson(41), path: '/' })).toEqual(['JS over its ceiling of 40.0 KB']);
 	});
 });

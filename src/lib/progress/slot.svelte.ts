@@ -5,10 +5,26 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { LearnerStore, StoreOptions } from './store.svelte.ts';
+import { dueFromHint } from './due-hint.ts';
 
 export class StoreSlot {
 	current = $state.raw<LearnerStore | null>(null);
 	private loading: Promise<LearnerStore> | null = null;
+	/** Due review cards as the store last mirrored them (due-hint.ts), until the store is open. */
+	private hinted = $state(0);
+
+	/** How many review cards are due, for the navigation's badge. */
+	get due(): number {
+		return this.current?.status === 'ready' ? this.current.due : this.hinted;
+	}
+
+	/**
+	 * Reads the badge's count from the store's mirror (the site's own database only: a package's
+	 * learner is known once the LMS has answered, and its badge waits for the store).
+	 */
+	readDueHint(): void {
+		if (!this.customOptions) this.hinted = dueFromHint('coursekit');
+	}
 
 	/**
 	 * `code` imports `store.svelte.ts` (passed in by the layout, which already loads lazily);
@@ -16,8 +32,12 @@ export class StoreSlot {
 	 */
 	constructor(
 		private readonly code: () => Promise<typeof import('./store.svelte.ts')>,
-		private readonly options: () => Promise<StoreOptions> = async () => ({})
+		private readonly customOptions?: () => Promise<StoreOptions>
 	) {}
+
+	private options(): Promise<StoreOptions> {
+		return this.customOptions?.() ?? Promise.resolve({});
+	}
 
 	/** The tab's store, opened and loaded (created on the first call). */
 	load(): Promise<LearnerStore> {

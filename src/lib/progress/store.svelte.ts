@@ -10,6 +10,7 @@ import type { BackupFile, Profile } from '../results/schema.ts';
 import type { ReviewEvent } from '../review/schedule.ts';
 import type { CoursekitDB, RestoreWrite } from './db.ts';
 import { nowIso } from '../dates.ts';
+import { writeDueHint } from './due-hint.ts';
 import type {
 	LessonDone,
 	OutboxEntry,
@@ -76,6 +77,11 @@ export class LearnerStore {
 	private changeListeners: ((change: LocalChange) => void)[] = [];
 
 	constructor(private readonly options: StoreOptions = {}) {}
+
+	/** The IndexedDB database this learner's records live in. */
+	get databaseName(): string {
+		return this.options.databaseName ?? 'coursekit';
+	}
 
 	/** Opens storage and loads everything, once per tab; every reader awaits it. */
 	ready(): Promise<void> {
@@ -147,6 +153,7 @@ export class LearnerStore {
 		this.reviews = loaded.reviews;
 		this.dueIndex = loaded.dueIndex;
 		this.quarantine = loaded.quarantine;
+		writeDueHint(this.databaseName, loaded.dueIndex);
 	}
 
 	private listen() {
@@ -274,6 +281,7 @@ export class LearnerStore {
 		for (const card of cards) index[card.questionId] = card.due.toISOString();
 		this.dueIndex = index;
 		this.clock = Date.now();
+		writeDueHint(this.databaseName, index);
 		return this.changed(
 			await this.write('update your review schedule', (db, code) =>
 				code.putMeta(db, 'review-due', index)

@@ -14,8 +14,18 @@ import { textId } from '../content/slug.ts';
  * functions below, which know both.
  */
 export function choiceId(text: string): string {
-	return textId(text) || '_';
+	let id = derived.get(text);
+	if (id === undefined) {
+		// Texts come from the content, so the memo stays small; the cap is a safety net.
+		if (derived.size >= 10_000) derived.clear();
+		id = textId(text) || '_';
+		derived.set(text, id);
+	}
+	return id;
 }
+
+/** Ids already derived: re-grading a class asks for the same texts' ids for every attempt. */
+const derived = new Map<string, string>();
 
 export interface Choice {
 	id: string;

@@ -41,14 +41,18 @@ export function itemAnalysis(
 	const group = Math.max(1, Math.round(ranked.length * 0.27));
 	const upper = new Set(ranked.slice(0, group));
 	const lower = new Set(ranked.slice(-group));
+	// One pass over the attempts, so that the work grows with the class, not with class × items.
 	// A question the content lacks has no re-graded score (score.ts), so no statistics either.
-	const ids = [
-		...new Set(
-			scored.flatMap((a) => a.attempt.questionIds.filter((q) => Object.hasOwn(a.questionScores, q)))
-		)
-	];
-	return ids.map((questionId) => {
-		const taking = scored.filter((a) => questionId in a.questionScores);
+	const takers = new Map<string, GradedAttempt[]>();
+	for (const a of scored) {
+		for (const q of new Set(a.attempt.questionIds)) {
+			if (!Object.hasOwn(a.questionScores, q)) continue;
+			const list = takers.get(q);
+			if (list) list.push(a);
+			else takers.set(q, [a]);
+		}
+	}
+	return [...takers].map(([questionId, taking]) => {
 		const scoreOf = (a: GradedAttempt) => a.questionScores[questionId] ?? 0;
 		const wrong = new Map<string, number>();
 		const said = new Map<string, string>();

@@ -13,8 +13,15 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 class ForbiddenKey extends Error {}
 
+/**
+ * Where a forbidden key could be: its name in quotes, or any `\u` escape (which could spell it).
+ * Text without either parses without the reviver, which is several times slower.
+ */
+const MAYBE_FORBIDDEN = /\\u|"(?:__proto__|constructor|prototype)"/;
+
 /** JSON.parse that refuses keys that could reach an object's prototype. */
 export function parseJsonSafely(text: string): unknown {
+	if (!MAYBE_FORBIDDEN.test(text)) return JSON.parse(text);
 	return JSON.parse(text, function (key, value) {
 		if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKey(key);
 		return value;

@@ -223,6 +223,9 @@ export interface GradebookRow {
 	scores: Record<string, GradebookCell>;
 }
 
+/** The order of `localeCompare`, without building a collator on every comparison. */
+const byName = new Intl.Collator();
+
 /** One learner's attempts at one quiz, summed up for the gradebook against `passMark`. */
 function cellOf(attempts: readonly GradedAttempt[], passMark: number): GradebookCell {
 	const scores = attempts.flatMap((g) => (g.counts && g.score !== undefined ? [g.score] : []));
@@ -251,7 +254,9 @@ export function gradebookRows(
 		const entry = byLearner.get(g.learner.id) ?? { learner: g.learner, byQuiz: new Map() };
 		byLearner.set(g.learner.id, entry);
 		const quizKey = `${g.attempt.courseId}/${g.attempt.quizId}`;
-		entry.byQuiz.set(quizKey, [...(entry.byQuiz.get(quizKey) ?? []), g]);
+		const list = entry.byQuiz.get(quizKey);
+		if (list) list.push(g);
+		else entry.byQuiz.set(quizKey, [g]);
 	}
 	return [...byLearner.values()]
 		.map(({ learner, byQuiz }) => ({
@@ -263,5 +268,5 @@ export function gradebookRows(
 				])
 			)
 		}))
-		.sort((a, b) => (a.learner.name ?? a.learner.id).localeCompare(b.learner.name ?? b.learner.id));
+		.sort((a, b) => byName.compare(a.learner.name ?? a.learner.id, b.learner.name ?? b.learner.id));
 }

@@ -18,3 +18,28 @@ export function watchForUpdates(
 		});
 	});
 }
+
+/**
+ * Registers the service worker (offline use), reloads once a new version has taken over, and
+ * calls `onWaiting` when a new deployment waits; looks for one now and then while the app stays
+ * open.
+ */
+export function registerServiceWorker(
+	url: string,
+	onWaiting: (worker: ServiceWorker) => void
+): void {
+	if (!('serviceWorker' in navigator)) return;
+	let reloading = false;
+	navigator.serviceWorker.addEventListener('controllerchange', () => {
+		if (reloading) return;
+		reloading = true;
+		location.reload();
+	});
+	void navigator.serviceWorker
+		.register(url)
+		.then((registration) => {
+			watchForUpdates(registration, navigator.serviceWorker, onWaiting);
+			setInterval(() => void registration.update().catch(() => {}), 30 * 60_000);
+		})
+		.catch(() => {});
+}

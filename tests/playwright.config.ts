@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './support/chromium.ts';
 
-const PORT = 4173;
+// PW_PORT (and COURSEKIT_BUILD_DIR, which the build and preview read) let a second run go on
+// beside the first, with a build of its own.
+const PORT = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: '.',

@@ -106,8 +106,35 @@ test('a "check yourself" question is answered in the lesson, by keyboard, with f
 	const feedback = page.getByRole('region', { name: `Feedback on ${question.id}` });
 	await expect(feedback).toBeFocused();
 	await expect(feedback.getByRole('heading', { name: 'Correct', exact: true })).toBeVisible();
+	// A practice question (ungraded) becomes a review card.
+	await expect(feedback.getByRole('status')).toHaveText('This question will come back in Review.');
 	await box.getByRole('button', { name: 'Try again' }).click();
 	await expect(feedback).toHaveCount(0);
+});
+
+test('a practice question answered wrongly in a lesson comes back in Review', async ({ page }) => {
+	const course = COURSES[0];
+	const lesson = [...course.lessons.values()].find((l) => l.checks.length)!;
+	const { question, practice } = embeddedQuestion(course, lesson.checks[0].questionId)!;
+	expect(practice).toBe(true);
+	await page.clock.install();
+	await page.goto(`/courses/${course.id}/lessons/${lesson.id}`);
+	const box = page.getByRole('group', { name: 'Check yourself' }).first();
+	// A wrong answer.
+	if (question.type === 'truefalse') {
+		await box.getByRole('radio', { name: question.answer ? 'False' : 'True' }).check();
+	} else if (question.type === 'single') {
+		const wrong = question.options.find((o) => !o.correct)!;
+		await box.getByRole('radio', { name: wrong.text.replace(/\*\*/g, ''), exact: true }).check();
+	} else throw new Error(`the first practice question is a ${question.type}`);
+	await box.getByRole('button', { name: 'Check' }).click();
+	await expect(box.getByRole('status')).toHaveText('This question will come back in Review.');
+	// Rated "again": due within minutes.
+	await page.clock.fastForward('30:00');
+	await page.goto('/review');
+	await expect(page.getByRole('status').filter({ hasText: 'due now' })).toContainText('1');
+	await page.getByRole('button', { name: 'Start reviewing (1 card)' }).click();
+	await expect(page.locator(`[data-question-id="${question.id}"]`)).toBeVisible();
 });
 
 test('"mark as done" belongs to its lesson: the next lesson is not done', async ({ page }) => {

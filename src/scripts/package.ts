@@ -80,6 +80,10 @@ function main() {
 		out,
 		lrsOrigins: plan.lrsOrigins
 	};
+	// The build reads .svelte-kit/tsconfig.json, which `svelte-kit sync` writes (npm ci does too).
+	if (!existsSync(join(root, '.svelte-kit', 'tsconfig.json'))) {
+		spawnSync('npx', ['svelte-kit', 'sync'], { stdio: 'inherit' });
+	}
 	console.log(`── building ${name} (${format}) into ${relative(root, out)}`);
 	const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
 		stdio: 'inherit',

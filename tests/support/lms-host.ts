@@ -56,6 +56,9 @@ export function unzippedPackage(name: string, args: string[]): string {
 export function builtSite(name: string, env: Record<string, string>): string {
 	const dir = join(ROOT, 'dist', name);
 	if (!existsSync(join(dir, 'index.html'))) {
+		if (!existsSync(join(ROOT, '.svelte-kit', 'tsconfig.json'))) {
+			spawnSync('npx', ['svelte-kit', 'sync'], { cwd: ROOT, stdio: 'inherit' });
+		}
 		const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
 			cwd: ROOT,
 			stdio: 'inherit',

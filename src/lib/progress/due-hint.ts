@@ -15,6 +15,20 @@ export function writeDueHint(database: string, dueIndex: Record<string, string>)
 	}
 }
 
+/** The mirrored due dates of `database` (ISO), or null when there is no mirror. */
+export function dueDatesFromHint(database: string): string[] | null {
+	try {
+		const stored = localStorage.getItem(keyOf(database));
+		if (stored === null) return null;
+		const dates: unknown = JSON.parse(stored);
+		return Array.isArray(dates)
+			? dates.filter((d): d is string => typeof d === 'string' && !Number.isNaN(Date.parse(d)))
+			: null;
+	} catch {
+		return null;
+	}
+}
+
 /** How many mirrored cards of `database` are due at `now` (0 when there is no mirror). */
 export function dueFromHint(database: string, now = Date.now()): number {
 	try {

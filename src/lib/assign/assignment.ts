@@ -5,6 +5,7 @@
  */
 import * as z from '../zod-mini.ts';
 import { packJson, unpackJson } from './codec.ts';
+import { NO_ASSIGNMENT } from './no-assignment.ts';
 import { LmsTarget } from './lms-target.ts';
 import { MAX_ENDPOINT, isLrsEndpoint } from '../lrs/endpoint.ts';
 
@@ -63,11 +64,7 @@ export async function encodeAssignment(assignment: Assignment): Promise<string> 
 /** Reads an assignment from a link fragment; a damaged or edited link gets a message, never a throw. */
 export async function decodeAssignment(fragment: string): Promise<Decoded> {
 	const text = fragment.replace(/^#/, '').trim();
-	if (!text)
-		return {
-			ok: false,
-			message: 'This link has no assignment in it. Ask your instructor for the full link.'
-		};
+	if (!text) return { ok: false, message: NO_ASSIGNMENT };
 	const [version, body] = text.split('.', 2);
 	if (version !== 'a1' || !body) {
 		return {

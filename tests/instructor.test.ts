@@ -49,6 +49,8 @@ test('an assignment goes from the instructor to a student and back into the grad
 	const bar = student.getByRole('navigation', { name: 'Assignment' });
 	await expect(bar).toContainText('Week 1: meet the frameworks');
 	await bar.getByRole('link', { name: /Back to Week 1/ }).click();
+	// The lesson also links to its module's quiz: wait for the assignment page.
+	await expect(student).toHaveURL(/\/assignment#/);
 	await student.getByRole('link', { name: 'Quiz: Meet the frameworks' }).click();
 	await expect(
 		student.getByRole('status').filter({ hasText: 'Part of the assignment' })

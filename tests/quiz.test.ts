@@ -19,10 +19,44 @@ async function start(page: Page, quizId = 'overview', { storage = true } = {}) {
 	if (storage) await expect(page.getByText('All answers saved')).toBeVisible();
 }
 
+/**
+ * Counts the keys a test presses (Tab, Enter, Space, arrows…) and the characters it types, so that
+ * a journey's cost to a keyboard user is a number a change can be held to.
+ */
+function countKeys(page: Page) {
+	const counts = { presses: 0, typed: 0 };
+	const { press, type } = page.keyboard;
+	page.keyboard.press = (key, options) => {
+		counts.presses++;
+		return press.call(page.keyboard, key, options);
+	};
+	page.keyboard.type = (text, options) => {
+		counts.typed += text.length;
+		return type.call(page.keyboard, text, options);
+	};
+	return counts;
+}
+
+/** Every attempt gets the same seed, so the questions and options come in the same order. */
+async function fixSeed(page: Page, seed: number) {
+	await page.addInitScript((seed) => {
+		const random = crypto.getRandomValues.bind(crypto);
+		crypto.getRandomValues = ((array: ArrayBufferView<ArrayBuffer>) => {
+			if (array instanceof Uint32Array && array.length === 1) {
+				array[0] = seed;
+				return array;
+			}
+			return random(array);
+		}) as typeof crypto.getRandomValues;
+	}, seed);
+}
+
 test('keyboard only: every question type answered correctly scores 100%', async ({
 	page,
 	consoleErrors
 }) => {
+	await fixSeed(page, 20261126);
+	const keys = countKeys(page);
 	await page.goto(quizPath(ALL_TYPES.quiz.id));
 	const startButton = page.getByRole('button', { name: 'Start the quiz' });
 	await tabTo(page, startButton);
@@ -54,6 +88,11 @@ test('keyboard only: every question type answered correctly scores 100%', async 
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { name: 'Your result' })).toBeFocused();
 	await expect(page.getByRole('status').filter({ hasText: '100%' })).toContainText('Passed');
+	test.info().annotations.push({
+		type: 'key presses',
+		description: `${keys.presses} presses (Tab, Enter, Space, arrows, Home) and ${keys.typed} typed characters`
+	});
+	console.log(`keyboard journey: ${keys.presses} presses, ${keys.typed} typed characters`);
 	expect(consoleErrors).toEqual([]);
 });
 

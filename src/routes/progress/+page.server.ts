@@ -7,11 +7,11 @@ export function load() {
 			title: course.title,
 			topics: course.topics,
 			lessons: course.lessonOrder.map((id) => ({ id, title: course.lessons.get(id)!.title })),
-			quizzes: [...course.quizzes.values()].map((q) => ({
-				id: q.id,
-				title: q.title,
-				passMark: q.passMark
-			}))
+			// In course order: the order of the modules and of the items in each.
+			quizzes: course.modules
+				.flatMap((m) => m.items.flatMap((item) => ('quiz' in item ? [item.quiz] : [])))
+				.map((id) => course.quizzes.get(id)!)
+				.map((q) => ({ id: q.id, title: q.title, passMark: q.passMark }))
 		}))
 	};
 }

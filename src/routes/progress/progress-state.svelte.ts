@@ -91,9 +91,9 @@ export class ProgressState {
 		this.banks = banks.filter((b): b is Bank => b !== null);
 	}
 
-	async saveLearner(learner: Learner) {
-		const saved = await this.store.saveProfile({ ...this.profile, learner });
-		this.notice = saved ? { kind: 'ok', text: 'Profile saved in this browser.' } : null;
+	/** Saves the learner's profile; true when it was written (the form says so beside its button). */
+	async saveLearner(learner: Learner): Promise<boolean> {
+		return this.store.saveProfile({ ...this.profile, learner });
 	}
 
 	async askPersistence() {

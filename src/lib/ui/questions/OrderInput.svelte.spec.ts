@@ -37,9 +37,10 @@ describe('OrderInput', () => {
 		await renderOrder();
 		expect(shown()).toEqual(['Keras', 'TensorFlow', 'PyTorch']);
 		await expect.element(page.getByRole('listitem').nth(0)).toHaveTextContent(/^1/);
-		await expect.element(button('Move Keras up')).toBeDisabled();
-		await expect.element(button('Move PyTorch down')).toBeDisabled();
-		await expect.element(button('Move TensorFlow up')).toBeEnabled();
+		// Unavailable but focusable, so that focus can stay on a button whose item reached an end.
+		await expect.element(button('Move Keras up')).toHaveAttribute('aria-disabled', 'true');
+		await expect.element(button('Move PyTorch down')).toHaveAttribute('aria-disabled', 'true');
+		await expect.element(button('Move TensorFlow up')).not.toHaveAttribute('aria-disabled');
 	});
 
 	it('moves an item with the pointer, reports the ids in the new order and announces it', async () => {
@@ -58,33 +59,60 @@ describe('OrderInput', () => {
 		]);
 	});
 
-	it('keeps focus on the moved item, switching to its other button at either end', async () => {
+	it('keeps focus on the pressed button; at an end, pressing again says so and undoes nothing', async () => {
 		const { reported } = await renderOrder();
+		await userEvent.tab();
 		await userEvent.tab();
 		await expect.element(button('Move Keras down')).toHaveFocus();
 		await userEvent.keyboard('{Enter}');
 		await expect.element(button('Move Keras down')).toHaveFocus();
 		await userEvent.keyboard(' ');
-		// Keras is last now: its Move down is disabled, so focus moves to its Move up.
-		await expect.element(button('Move Keras up')).toHaveFocus();
-		expect(shown()).toEqual(['TensorFlow', 'PyTorch', 'Keras']);
-		await userEvent.keyboard('{Enter}');
-		await userEvent.keyboard('{Enter}');
+		// Keras is last now: its Move down stays focused, marked unavailable.
 		await expect.element(button('Move Keras down')).toHaveFocus();
-		expect(shown()).toEqual(['Keras', 'TensorFlow', 'PyTorch']);
+		await expect.element(button('Move Keras down')).toHaveAttribute('aria-disabled', 'true');
+		expect(shown()).toEqual(['TensorFlow', 'PyTorch', 'Keras']);
+		await expect
+			.element(page.getByRole('status'))
+			.toHaveTextContent('Keras moved to position 3 of 3, last.');
+		await userEvent.keyboard('{Enter}');
+		expect(shown()).toEqual(['TensorFlow', 'PyTorch', 'Keras']);
+		await expect.element(page.getByRole('status')).toHaveTextContent('Keras is already last.');
+		await expect.element(button('Move Keras down')).toHaveFocus();
 		expect(reported).toEqual([
 			['tensorflow', 'keras', 'pytorch'],
-			['tensorflow', 'pytorch', 'keras'],
-			['tensorflow', 'keras', 'pytorch'],
-			['keras', 'tensorflow', 'pytorch']
+			['tensorflow', 'pytorch', 'keras']
 		]);
 	});
 
-	it('lets the learner keep the starting order as the answer', async () => {
+	it('moving an item to the top keeps focus on its Move up, and a repeated press does not undo it', async () => {
+		const { reported } = await renderOrder();
+		await button('Move TensorFlow up').click();
+		await expect.element(button('Move TensorFlow up')).toHaveFocus();
+		await expect
+			.element(page.getByRole('status'))
+			.toHaveTextContent('TensorFlow moved to position 1 of 3, first.');
+		await userEvent.keyboard('{Enter}');
+		await expect.element(button('Move TensorFlow up')).toHaveFocus();
+		await expect
+			.element(page.getByRole('status'))
+			.toHaveTextContent('TensorFlow is already first.');
+		expect(shown()).toEqual(['TensorFlow', 'Keras', 'PyTorch']);
+		expect(reported).toEqual([['tensorflow', 'keras', 'pytorch']]);
+	});
+
+	it('lets the learner keep the starting order as the answer, and confirms it', async () => {
 		const { reported } = await renderOrder();
 		await button('Keep this order as my answer').click();
 		expect(reported).toEqual([['keras', 'tensorflow', 'pytorch']]);
-		await expect.element(button('Keep this order as my answer')).not.toBeInTheDocument();
+		// The button stays (focus is not lost) and says what happened.
+		const kept = button('✓ This order is your answer');
+		await expect.element(kept).toHaveFocus();
+		await expect.element(kept).toHaveAttribute('aria-disabled', 'true');
+		await expect
+			.element(page.getByRole('status'))
+			.toHaveTextContent('This order is now your answer.');
+		await userEvent.keyboard('{Enter}');
+		expect(reported).toHaveLength(1);
 	});
 
 	it('shows a saved answer instead of the starting arrangement', async () => {

@@ -122,6 +122,13 @@ describe('QuestionInput', () => {
 		const [first, second] = initial;
 		const text = (id: string) => q.items.find((item) => item.toLowerCase() === id)!;
 		await page.getByRole('button', { name: `Move ${text(second)} up` }).click();
+		// At the top: focus stays on Move up, and pressing it again changes nothing.
+		await expect
+			.element(page.getByRole('button', { name: `Move ${text(second)} up` }))
+			.toHaveFocus();
+		await userEvent.keyboard('{Enter}');
+		expect(reported).toEqual([[second, first, ...initial.slice(2)]]);
+		await userEvent.tab();
 		await expect
 			.element(page.getByRole('button', { name: `Move ${text(second)} down` }))
 			.toHaveFocus();

@@ -2,6 +2,7 @@ import { getCourse, getLesson, listCourses } from '$lib/server/courses';
 import { CHECK_MARKER } from '$lib/content/markdown';
 import { questionView, type QuestionView } from '$lib/content/quiz-view';
 import { embeddedQuestion } from '$lib/content/practice';
+import type { ModuleItem } from '$lib/content/schema';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () =>
@@ -19,6 +20,11 @@ export const load: PageServerLoad = ({ params }) => {
 	const index = course.lessonOrder.indexOf(lesson.id);
 	const neighbour = (id: string | undefined) =>
 		id ? { id, title: course.lessons.get(id)!.title } : undefined;
+	// What follows this lesson in its module: when it is a quiz, the lesson leads to it.
+	const isThis = (item: ModuleItem) => 'lesson' in item && item.lesson === lesson.id;
+	const items = course.modules.find((m) => m.items.some(isThis))?.items ?? [];
+	const after = items[items.findIndex(isThis) + 1];
+	const quiz = after && 'quiz' in after ? course.quizzes.get(after.quiz) : undefined;
 	const topicTitle = new Map(course.topics.map((t) => [t.id, t.title]));
 	// The HTML is split at each embedded question: even parts are HTML, odd ones question ids.
 	const body: LessonPart[] = lesson.html.split(CHECK_MARKER).map((part, i) => {
@@ -46,6 +52,7 @@ export const load: PageServerLoad = ({ params }) => {
 		},
 		position: { index: index + 1, total: course.lessonOrder.length },
 		previous: neighbour(course.lessonOrder[index - 1]),
-		next: neighbour(course.lessonOrder[index + 1])
+		next: neighbour(course.lessonOrder[index + 1]),
+		nextQuiz: quiz ? { id: quiz.id, title: quiz.title } : undefined
 	};
 };

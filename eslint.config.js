@@ -10,6 +10,7 @@ export default ts.config(
 		ignores: [
 			'build/',
 			'dist/',
+			'.tmp/',
 			'.svelte-kit/',
 			'.svelte-kit-package/',
 			'node_modules/',

@@ -232,12 +232,19 @@ export async function quarantineRecords(
  */
 export async function putAttempt(db: CoursekitDB, attempt: Attempt): Promise<Attempt> {
 	const tx = db.transaction('attempts', 'readwrite');
-	const stored: unknown = await tx.store.get(attempt.id);
+	// The read and the write go together, so that the write does not wait for the read's answer
+	// to reach this thread (which is busy drawing the change); a stored copy that wins rolls the
+	// write back, which it can because the transaction cannot commit before the read is handled.
+	const reading = tx.store.get(attempt.id);
+	const writing = tx.store.put(attempt);
+	writing.catch(() => {}); // Awaited below, unless rolled back on purpose.
+	const stored: unknown = await reading;
 	if (isAttempt(stored) && (stored.submittedAt || stored.revision > attempt.revision)) {
-		await tx.done;
+		tx.abort();
+		await tx.done.catch(() => {});
 		return stored;
 	}
-	await tx.store.put(attempt);
+	await writing;
 	await tx.done;
 	return attempt;
 }

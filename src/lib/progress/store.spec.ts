@@ -173,6 +173,18 @@ describe('the learner store', () => {
 		const other = await openTab();
 		await other.saveAttempt({ ...submitted, submittedAt: undefined, revision: 99 });
 		expect(other.attempts).toEqual([submitted]);
+		// The refused write was rolled back: the database still holds the submitted copy.
+		expect((await openTab()).attempts).toEqual([submitted]);
+	});
+
+	it('never lets a stale tab overwrite a newer revision of an open attempt', async () => {
+		const tab = await openTab();
+		const newer = makeAttempt({ revision: 5 });
+		await tab.saveAttempt(newer);
+		const stale = await openTab();
+		await stale.saveAttempt({ ...newer, revision: 4, answers: {} });
+		expect(stale.attempts).toEqual([newer]);
+		expect((await openTab()).attempts).toEqual([newer]);
 	});
 
 	it('tells other tabs of every change', async () => {

@@ -83,11 +83,17 @@ export function normaliseText(text: string, match: TextMatch = 'normal'): string
 		.normalize('NFC');
 }
 
+/** Each question's accepted answers, normalised once (the gradebook grades thousands of answers). */
+const acceptedOf = new WeakMap<TextQuestion, Set<string>>();
+
 /** Whether `typed` is one of the question's accepted answers, compared as its `match` says. */
 export function acceptsText(question: TextQuestion, typed: string): boolean {
 	const match = question.match ?? 'normal';
 	const given = normaliseText(typed, match);
-	return (
-		given !== '' && question.answers.some((accepted) => normaliseText(accepted, match) === given)
-	);
+	let accepted = acceptedOf.get(question);
+	if (!accepted) {
+		accepted = new Set(question.answers.map((text) => normaliseText(text, match)));
+		acceptedOf.set(question, accepted);
+	}
+	return given !== '' && accepted.has(given);
 }

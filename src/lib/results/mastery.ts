@@ -44,24 +44,40 @@ export function gradedAnswers(
 /** Mastery of each topic that has answers, in the order topics first appear. */
 export function masteryByTopic(answers: readonly GradedAnswer[]): TopicMastery[] {
 	const byQuestion = new Map<string, GradedAnswer[]>();
-	for (const answer of answers)
-		byQuestion.set(answer.questionId, [...(byQuestion.get(answer.questionId) ?? []), answer]);
+	for (const answer of answers) {
+		const list = byQuestion.get(answer.questionId);
+		if (list) list.push(answer);
+		else byQuestion.set(answer.questionId, [answer]);
+	}
+	return masteryOfGroups(byQuestion.values());
+}
+
+/**
+ * `masteryByTopic` of answers already grouped by question, a group of one given as the answer
+ * itself (the gradebook groups a class's answers per learner and question, nearly all of one).
+ */
+export function masteryOfGroups(
+	groups: Iterable<GradedAnswer | readonly GradedAnswer[]>
+): TopicMastery[] {
 	const totals = new Map<
 		string,
 		{ weighted: number; weight: number; answers: number; questions: number }
 	>();
-	for (const list of byQuestion.values()) {
-		const newestFirst = [...list].sort((a, b) => b.at.localeCompare(a.at));
+	for (const group of groups) {
+		const list = 'topic' in group ? [group] : group;
+		// A class's gradebook has hundreds of thousands of one-answer groups: no copy, no sort.
+		const newestFirst =
+			list.length === 1 ? list : [...list].sort((a, b) => b.at.localeCompare(a.at));
 		const topic = newestFirst[0].topic;
 		const total = totals.get(topic) ?? { weighted: 0, weight: 0, answers: 0, questions: 0 };
-		newestFirst.forEach((answer, k) => {
+		for (let k = 0; k < newestFirst.length; k++) {
 			const weight = 0.5 ** k;
-			total.weighted += weight * answer.score;
+			total.weighted += weight * newestFirst[k].score;
 			total.weight += weight;
-		});
+		}
 		total.answers += list.length;
 		total.questions += 1;
-		totals.set(topic, total);
+		if (total.questions === 1) totals.set(topic, total);
 	}
 	return [...totals].map(([topic, t]) => ({
 		topic,

@@ -71,10 +71,16 @@ export const FLAG_TEXT: Record<Flag, string> = {
 export const attemptKey = (learnerId: string, attemptId: string) =>
 	JSON.stringify([learnerId, attemptId]);
 
+/** What the gradebook keeps of a handed-in attempt once it is re-graded (never the full file). */
+export type KeptAttempt = Pick<
+	ResultAttempt,
+	'attemptId' | 'courseId' | 'quizId' | 'questionIds' | 'startedAt' | 'submittedAt'
+>;
+
 export interface GradedAttempt {
 	source: string;
 	learner: Learner;
-	attempt: ResultAttempt;
+	attempt: KeptAttempt;
 	/** `attemptKey` of this attempt: what `accepted` holds once the instructor accepts it. */
 	key: string;
 	/** The gradebook's score in [0, 1] (undefined when the quiz is unknown). */
@@ -82,6 +88,8 @@ export interface GradedAttempt {
 	passed?: boolean;
 	/** Per presented question the content has: its re-graded score. */
 	questionScores: Record<string, number>;
+	/** The raw answers that re-graded below 1, by question id: what the item analysis reads. */
+	wrongAnswers: Record<string, unknown>;
 	/** Presented questions the content does not have: left out of the score (score.ts). */
 	missing: string[];
 	flags: Flag[];
@@ -99,6 +107,33 @@ export interface RegradeOptions {
 	now?: Date;
 }
 
+/**
+ * One attempt re-graded on its own: everything that needs neither the other files nor the
+ * gradebook's options, so that a file can be dropped as soon as its attempts are graded.
+ */
+export interface AttemptGrade {
+	source: string;
+	learner: Learner;
+	attempt: KeptAttempt;
+	key: string;
+	/** The assignment it was handed in for: the attempt's, else its file's. */
+	assignmentId?: string;
+	/** What makes two copies of the attempt the same copy (answers, questions, submit time). */
+	copy: string;
+	quizKey: string;
+	score?: number;
+	questionScores: Record<string, number>;
+	wrongAnswers: Record<string, unknown>;
+	missing: string[];
+	/** `unknown-quiz`, or `unknown-content` and `score-differs`. */
+	contentFlags: readonly Flag[];
+	/** `questions-differ` and `repeated-question`. */
+	shapeFlags: readonly Flag[];
+	started: number;
+	submitted: number;
+	timeLimitMinutes?: number;
+}
+
 /** What makes two copies of one attempt the same copy. */
 const answerKey = (a: ResultAttempt) =>
 	JSON.stringify([a.questionIds, a.answers, Date.parse(a.submittedAt)]);
@@ -106,30 +141,162 @@ const answerKey = (a: ResultAttempt) =>
 const sameIds = (a: readonly string[], b: readonly string[]) =>
 	a.length === b.length && a.every((id, i) => id === b[i]);
 
-/** The flags of an attempt's questions and times that need only the attempt and its quiz. */
-function integrityFlags(
-	attempt: ResultAttempt,
-	quiz: GradebookQuiz | undefined,
-	options: { now: number; due?: number; knownContent: boolean }
-): Flag[] {
-	const flags: Flag[] = [];
-	// Re-drawn only for content this gradebook knows: another version draws from another pool.
-	if (quiz && options.knownContent) {
-		const drawn = drawQuestions([...quiz.questions.values()], quiz.settings, attempt.seed);
-		const drawnIds = drawn.map((q) => q.id);
-		if (!sameIds(drawnIds, attempt.questionIds)) flags.push('questions-differ');
+/** A quiz's questions in authoring order, as `drawQuestions` takes them, built once per quiz. */
+const pools = new WeakMap<GradebookQuiz, { questions: Question[]; distinctIds: boolean }>();
+function poolOf(quiz: GradebookQuiz) {
+	let pool = pools.get(quiz);
+	if (!pool) {
+		const questions = [...quiz.questions.values()];
+		pool = {
+			questions,
+			distinctIds: new Set(questions.map((q) => q.id)).size === questions.length
+		};
+		pools.set(quiz, pool);
 	}
-	if (new Set(attempt.questionIds).size < attempt.questionIds.length)
-		flags.push('repeated-question');
-	const started = Date.parse(attempt.startedAt);
-	const submitted = Date.parse(attempt.submittedAt);
-	if (started > submitted) flags.push('started-after-submit');
-	if (submitted > options.now + CLOCK_SKEW_MS) flags.push('submitted-in-future');
-	const limit = quiz?.settings.timeLimitMinutes;
-	if (limit !== undefined && submitted - started > limit * 60_000 + TIME_LIMIT_GRACE_MS)
-		flags.push('over-time-limit');
-	if (options.due !== undefined && submitted > options.due) flags.push('late');
-	return flags;
+	return pool;
+}
+
+// Shared by the many attempts that have none, so that a large class keeps fewer objects alive.
+const NO_FLAGS: readonly Flag[] = Object.freeze([]);
+const NO_IDS: string[] = [];
+
+/** Re-grades one attempt of `file` with its quiz, and flags what the attempt alone shows. */
+export function gradeAttempt(
+	source: string,
+	file: Pick<ResultsFile, 'learner' | 'assignmentId'>,
+	attempt: ResultAttempt,
+	quizzes: ReadonlyMap<string, GradebookQuiz>
+): AttemptGrade {
+	const quizKey = `${attempt.courseId}/${attempt.quizId}`;
+	const quiz = quizzes.get(quizKey);
+	const contentFlags: Flag[] = [];
+	const shapeFlags: Flag[] = [];
+	const questionScores: Record<string, number> = {};
+	let wrongAnswers: Record<string, unknown> | undefined;
+	let missing = NO_IDS;
+	let score: number | undefined;
+	// The presented ids, as the quiz's own strings when they are the drawn ones (kept per attempt).
+	let questionIds = attempt.questionIds;
+	let distinct = false;
+	if (!quiz) {
+		contentFlags.push('unknown-quiz');
+	} else {
+		const scored = scoreAttempt(attempt, quiz.questions);
+		for (const q of scored.questions) {
+			questionScores[q.questionId] = q.score;
+			const given = attempt.answers[q.questionId];
+			if (q.score < 1 && given !== undefined) (wrongAnswers ??= {})[q.questionId] = given;
+		}
+		score = scored.score;
+		if (scored.missing.length) missing = scored.missing;
+		// Questions this content lacks mean the attempt answered another version of the quiz.
+		if (attempt.contentHash !== quiz.contentHash || missing.length)
+			contentFlags.push('unknown-content');
+		if (Math.abs(score - attempt.score) > 1e-6) contentFlags.push('score-differs');
+		// Re-drawn only for content this gradebook knows: another version draws from another pool.
+		if (!contentFlags.length || contentFlags[0] !== 'unknown-content') {
+			const pool = poolOf(quiz);
+			const drawn = drawQuestions(pool.questions, quiz.settings, attempt.seed).map((q) => q.id);
+			if (sameIds(drawn, attempt.questionIds)) {
+				questionIds = drawn;
+				distinct = pool.distinctIds;
+			} else shapeFlags.push('questions-differ');
+		}
+	}
+	// The drawn questions are distinct: only other lists need counting.
+	if (!distinct && new Set(questionIds).size < questionIds.length)
+		shapeFlags.push('repeated-question');
+	const { attemptId, courseId, quizId, startedAt, submittedAt } = attempt;
+	return {
+		source,
+		learner: file.learner,
+		attempt: { attemptId, courseId, quizId, questionIds, startedAt, submittedAt },
+		key: attemptKey(file.learner.id, attemptId),
+		assignmentId: attempt.assignmentId ?? file.assignmentId,
+		copy: answerKey(attempt),
+		quizKey,
+		score,
+		questionScores,
+		wrongAnswers: wrongAnswers ?? {},
+		missing,
+		contentFlags: contentFlags.length ? contentFlags : NO_FLAGS,
+		shapeFlags: shapeFlags.length ? shapeFlags : NO_FLAGS,
+		started: Date.parse(startedAt),
+		submitted: Date.parse(submittedAt),
+		timeLimitMinutes: quiz?.settings.timeLimitMinutes
+	};
+}
+
+/**
+ * The flags that need every file (copies, one attempt under two learners) or the options (due
+ * date, assignment, clock), then whether each attempt counts. Linear in the attempts: one pass to
+ * learn which attempts have copies, one to flag.
+ */
+export function finishGrades(
+	grades: readonly AttemptGrade[],
+	options: RegradeOptions
+): GradedAttempt[] {
+	const now = (options.now ?? new Date()).getTime();
+	const dueAt = options.assignment?.due ? Date.parse(options.assignment.due) : NaN;
+	const due = Number.isNaN(dueAt) ? undefined : dueAt;
+	// Who handed in each attempt id, and the versions of each learner's attempt. Nearly every
+	// attempt has one learner and one version, so the first is kept as a string, not a set.
+	const firstLearner = new Map<string, string>();
+	const sharedIds = new Set<string>();
+	const firstCopy = new Map<string, string>();
+	const laterCopies = new Map<string, string[]>();
+	const duplicate: boolean[] = [];
+	for (const g of grades) {
+		const id = g.attempt.attemptId;
+		const learner = firstLearner.get(id);
+		if (learner === undefined) firstLearner.set(id, g.learner.id);
+		else if (learner !== g.learner.id) sharedIds.add(id);
+		const first = firstCopy.get(g.key);
+		if (first === undefined) {
+			firstCopy.set(g.key, g.copy);
+			duplicate.push(false);
+		} else if (first === g.copy) {
+			duplicate.push(true);
+		} else {
+			const later = laterCopies.get(g.key) ?? [];
+			const seen = later.includes(g.copy);
+			duplicate.push(seen);
+			if (!seen) laterCopies.set(g.key, [...later, g.copy]);
+		}
+	}
+	return grades.map((g, i) => {
+		const flags: Flag[] = [...g.contentFlags];
+		if (duplicate[i]) flags.push('duplicate');
+		// Every version of an attempt that exists in two versions is suspect, not only the later.
+		if (laterCopies.has(g.key)) flags.push('conflict');
+		if (sharedIds.has(g.attempt.attemptId)) flags.push('two-learners');
+		if (options.assignment && g.assignmentId !== options.assignment.id)
+			flags.push('other-assignment');
+		flags.push(...g.shapeFlags);
+		if (g.started > g.submitted) flags.push('started-after-submit');
+		if (g.submitted > now + CLOCK_SKEW_MS) flags.push('submitted-in-future');
+		const limit = g.timeLimitMinutes;
+		if (limit !== undefined && g.submitted - g.started > limit * 60_000 + TIME_LIMIT_GRACE_MS)
+			flags.push('over-time-limit');
+		if (due !== undefined && g.submitted > due) flags.push('late');
+		const quiz = options.quizzes.get(g.quizKey);
+		return {
+			source: g.source,
+			learner: g.learner,
+			attempt: g.attempt,
+			key: g.key,
+			score: g.score,
+			passed:
+				quiz && g.score !== undefined
+					? passes(g.score, effectivePassMark(quiz.passMark, options.assignment?.passMark))
+					: undefined,
+			questionScores: g.questionScores,
+			wrongAnswers: g.wrongAnswers,
+			missing: g.missing,
+			flags,
+			counts: g.score !== undefined && (flags.length === 0 || !!options.accepted?.has(g.key))
+		};
+	});
 }
 
 /** Re-grades every attempt of every file and flags what does not add up. */
@@ -137,72 +304,12 @@ export function regrade(
 	files: readonly { source: string; file: ResultsFile }[],
 	options: RegradeOptions
 ): GradedAttempt[] {
-	const now = (options.now ?? new Date()).getTime();
-	const dueAt = options.assignment?.due ? Date.parse(options.assignment.due) : NaN;
-	const due = Number.isNaN(dueAt) ? undefined : dueAt;
-	const all = files.flatMap(({ source, file }) =>
-		file.attempts.map((attempt) => ({ source, learner: file.learner, file, attempt }))
+	return finishGrades(
+		files.flatMap(({ source, file }) =>
+			file.attempts.map((attempt) => gradeAttempt(source, file, attempt, options.quizzes))
+		),
+		options
 	);
-	// First pass: who handed in each attempt id, and every version of each learner's attempt.
-	const learnersOf = new Map<string, Set<string>>();
-	const versionsOf = new Map<string, Set<string>>();
-	for (const { learner, attempt } of all) {
-		const learners = learnersOf.get(attempt.attemptId) ?? new Set();
-		learnersOf.set(attempt.attemptId, learners.add(learner.id));
-		const key = attemptKey(learner.id, attempt.attemptId);
-		versionsOf.set(key, (versionsOf.get(key) ?? new Set()).add(answerKey(attempt)));
-	}
-	const seen = new Set<string>();
-	return all.map(({ source, learner, file, attempt }) => {
-		const flags: Flag[] = [];
-		const quiz = options.quizzes.get(`${attempt.courseId}/${attempt.quizId}`);
-		const questionScores: Record<string, number> = {};
-		let missing: string[] = [];
-		let score: number | undefined;
-		if (!quiz) {
-			flags.push('unknown-quiz');
-		} else {
-			const scored = scoreAttempt(attempt, quiz.questions);
-			for (const q of scored.questions) questionScores[q.questionId] = q.score;
-			score = scored.score;
-			missing = scored.missing;
-			// Questions this content lacks mean the attempt answered another version of the quiz.
-			if (attempt.contentHash !== quiz.contentHash || missing.length) flags.push('unknown-content');
-			if (Math.abs(score - attempt.score) > 1e-6) flags.push('score-differs');
-		}
-		const key = attemptKey(learner.id, attempt.attemptId);
-		const copy = `${key}\n${answerKey(attempt)}`;
-		if (seen.has(copy)) flags.push('duplicate');
-		seen.add(copy);
-		// Every version of an attempt that exists in two versions is suspect, not only the later.
-		if (versionsOf.get(key)!.size > 1) flags.push('conflict');
-		if (learnersOf.get(attempt.attemptId)!.size > 1) flags.push('two-learners');
-		const assignmentId = attempt.assignmentId ?? file.assignmentId;
-		if (options.assignment && assignmentId !== options.assignment.id)
-			flags.push('other-assignment');
-		flags.push(
-			...integrityFlags(attempt, quiz, {
-				now,
-				due,
-				knownContent: !flags.includes('unknown-content')
-			})
-		);
-		return {
-			source,
-			learner,
-			attempt,
-			key,
-			score,
-			passed:
-				quiz && score !== undefined
-					? passes(score, effectivePassMark(quiz.passMark, options.assignment?.passMark))
-					: undefined,
-			questionScores,
-			missing,
-			flags,
-			counts: score !== undefined && (flags.length === 0 || !!options.accepted?.has(key))
-		};
-	});
 }
 
 /** A learner's standing on one quiz. */
@@ -228,14 +335,22 @@ const byName = new Intl.Collator();
 
 /** One learner's attempts at one quiz, summed up for the gradebook against `passMark`. */
 function cellOf(attempts: readonly GradedAttempt[], passMark: number): GradebookCell {
-	const scores = attempts.flatMap((g) => (g.counts && g.score !== undefined ? [g.score] : []));
-	const best = scores.length ? Math.max(...scores) : undefined;
-	const counted = new Set(attempts.filter((g) => g.counts).map((g) => g.key));
+	// One pass: a class has a cell per learner and quiz.
+	let best: number | undefined;
+	const counted = new Set<string>();
+	const flags = new Set<Flag>();
+	for (const g of attempts) {
+		if (g.counts) {
+			counted.add(g.key);
+			if (g.score !== undefined) best = best === undefined ? g.score : Math.max(best, g.score);
+		}
+		for (const flag of g.flags) flags.add(flag);
+	}
 	return {
 		best,
 		passed: best !== undefined && passes(best, passMark),
 		attempts: counted.size,
-		flags: [...new Set(attempts.flatMap((g) => g.flags))]
+		flags: [...flags]
 	};
 }
 

@@ -46,11 +46,33 @@ describe('the gradebook state', () => {
 		const book = await openGradebook();
 		await book.importFiles([fileOf('Ada'), fileOf('Grace')]);
 		expect(book.rows.map((r) => r.learner.name).sort()).toEqual(['Ada', 'Grace']);
-		expect(book.graded.every((g) => g.score === 1)).toBe(true);
+		expect(book.view.attempts).toBe(2);
+		// Presented in authoring order, not as the quiz draws them: flagged, but re-graded in full.
+		expect(book.flagged.map((g) => [g.score, g.flags])).toEqual([
+			[1, ['questions-differ']],
+			[1, ['questions-differ']]
+		]);
 
 		const again = await openGradebook();
 		expect(again.imported.map((i) => i.source)).toEqual(['Ada.json', 'Grace.json']);
 		expect(again.rows).toHaveLength(2);
+	});
+
+	it('counts the files read and re-graded while an import runs, then stops counting', async () => {
+		const book = await openGradebook();
+		// Every value the progress bar is given, in order.
+		const shown: string[] = [];
+		let progress = book.progress;
+		Object.defineProperty(book, 'progress', {
+			get: () => progress,
+			set: (value: typeof progress) => {
+				progress = value;
+				shown.push(value ? `${value.done} of ${value.total}` : 'hidden');
+			}
+		});
+		await book.importFiles([fileOf('Ada'), fileOf('Grace'), fileOf('Linus')]);
+		expect(shown).toEqual(['0 of 3', '1 of 3', '2 of 3', '3 of 3', 'hidden']);
+		expect(book.view.attempts).toBe(3);
 	});
 
 	it('keeps imports apart per assignment', async () => {
@@ -96,7 +118,7 @@ describe('the gradebook state', () => {
 		const third = Math.ceil(code.length / 3);
 		const wrapped = [code.slice(0, third), code.slice(third, 2 * third), code.slice(2 * third)];
 		await book.importCodes(`${wrapped.join('\n')}\n\n${code.slice(0, 30)}`);
-		expect(book.imported[0].file?.learner.name).toBe('Ada');
+		expect(book.imported[0].learner?.name).toBe('Ada');
 		expect(book.imported[1].refused).toMatch(/incomplete/);
 		expect((await openGradebook()).imported).toHaveLength(1);
 	});

@@ -12,20 +12,10 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
+import { TYPES } from './static-server.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CONTENT_PATH = '/pluginfile.php/42/mod_scorm/content/1/';
-
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.css': 'text/css',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.xml': 'application/xml',
-	'.webmanifest': 'application/manifest+json'
-};
 
 /**
  * The package `name` (e.g. `ai-frameworks-scorm12`) unzipped into a temporary folder. Built

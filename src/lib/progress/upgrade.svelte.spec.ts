@@ -58,6 +58,14 @@ const autoBackup = {
 	exportedAt: '2026-01-03T10:00:00.000Z'
 };
 
+/** The pre-restore backup, as versions 4 and later keep it in its own store. */
+const preRestore = {
+	id: `restore-${autoBackup.exportedAt}`,
+	at: autoBackup.exportedAt,
+	reason: 'restore',
+	backup: autoBackup
+};
+
 /** What each earlier version stored. */
 const SHAPES: Record<number, Record<string, unknown[]>> = {
 	1: { attempts: [old], quarantine: [setAside] },
@@ -83,14 +91,7 @@ const SHAPES: Record<number, Record<string, unknown[]>> = {
 		meta: [{ key: 'profile', value: profile }],
 		lessons: [lesson],
 		reviews: [review],
-		backups: [
-			{
-				id: `restore-${autoBackup.exportedAt}`,
-				at: autoBackup.exportedAt,
-				reason: 'restore',
-				backup: autoBackup
-			}
-		]
+		backups: [preRestore]
 	},
 	5: {
 		attempts: [old],
@@ -98,14 +99,7 @@ const SHAPES: Record<number, Record<string, unknown[]>> = {
 		meta: [{ key: 'profile', value: profile }],
 		lessons: [lesson],
 		reviews: [review],
-		backups: [
-			{
-				id: `restore-${autoBackup.exportedAt}`,
-				at: autoBackup.exportedAt,
-				reason: 'restore',
-				backup: autoBackup
-			}
-		],
+		backups: [preRestore],
 		imports: [
 			{
 				id: 'import-1',
@@ -142,14 +136,7 @@ describe('upgrading the database', () => {
 			expect(store.reviews).toEqual(records.reviews ?? []);
 			const kept = await store.backups();
 			if (Number(version) >= 3) {
-				expect(kept).toEqual([
-					{
-						id: `restore-${autoBackup.exportedAt}`,
-						at: autoBackup.exportedAt,
-						reason: 'restore',
-						backup: autoBackup
-					}
-				]);
+				expect(kept).toEqual([preRestore]);
 			} else expect(kept).toEqual([]);
 			expect(await store.imports('')).toEqual(records.imports ?? []);
 			// And the upgraded database is the current version, with every store.

@@ -233,6 +233,27 @@ test('a bad record in every store leaves every page working, with the records se
 	await takeQuiz(page, 1);
 	await page.goto('/courses/ai-frameworks/lessons/overview');
 	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
+	await expect(page.getByRole('button', { name: '✓ Done' })).toBeVisible();
+	// The store opens on that click: wait until the lesson is written before tampering.
+	await expect
+		.poll(() =>
+			page.evaluate(
+				() =>
+					new Promise<number>((resolve) => {
+						const open = indexedDB.open('coursekit');
+						open.onsuccess = () => {
+							const db = open.result;
+							if (!db.objectStoreNames.contains('lessons')) return resolve(0);
+							const count = db.transaction('lessons').objectStore('lessons').count();
+							count.onsuccess = () => {
+								db.close();
+								resolve(count.result);
+							};
+						};
+					})
+			)
+		)
+		.toBe(1);
 	// As from DevTools: the first record of every store becomes `{ bogus: true }` (keeping its key).
 	const stores = await page.evaluate(
 		() =>

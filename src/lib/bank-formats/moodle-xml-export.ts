@@ -3,6 +3,7 @@
  * (docs.moodle.org/en/Moodle_XML_format). Texts are markdown (`format="markdown"`), as authored.
  */
 import type { Question } from '../content/schema.ts';
+import { xmlText } from '../xml.ts';
 import { classifyCategories, orderItems } from '../quiz/choices.ts';
 import { metaComment, metaOf } from './meta.ts';
 import {
@@ -13,17 +14,8 @@ import {
 	type ExportNote
 } from './export-model.ts';
 
-/** Text safe in XML content and attribute values. */
-export function escapeXml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;');
-}
-
 const md = (tag: string, text: string, attrs = '') =>
-	`<${tag}${attrs} format="markdown"><text>${escapeXml(text)}</text></${tag}>`;
+	`<${tag}${attrs} format="markdown"><text>${xmlText(text)}</text></${tag}>`;
 
 /** The Moodle XML document of the quizzes, and notes on how each type was exported. */
 export function exportMoodleXml({ course, quizzes }: ExportInput): {
@@ -41,7 +33,7 @@ export function exportMoodleXml({ course, quizzes }: ExportInput): {
 			if (path !== category) {
 				out.push(
 					'  <question type="category">',
-					`    <category><text>${escapeXml(path)}</text></category>`,
+					`    <category><text>${xmlText(path)}</text></category>`,
 					'  </question>'
 				);
 				category = path;
@@ -68,13 +60,13 @@ const MOODLE_TYPE: Record<Question['type'], string> = {
 function questionXml(question: Question, note: (message: string) => void): string {
 	const lines = [
 		`<!-- ${metaComment(metaOf(question), { xml: true })} -->`,
-		`<name><text>${escapeXml(question.id)}</text></name>`,
+		`<name><text>${xmlText(question.id)}</text></name>`,
 		md('questiontext', question.prompt),
 		md('generalfeedback', question.explanation),
 		'<defaultgrade>1</defaultgrade>',
 		'<penalty>0</penalty>',
 		'<hidden>0</hidden>',
-		`<idnumber>${escapeXml(question.id)}</idnumber>`,
+		`<idnumber>${xmlText(question.id)}</idnumber>`,
 		...body(question, note)
 	];
 	return [
@@ -85,12 +77,12 @@ function questionXml(question: Question, note: (message: string) => void): strin
 }
 
 const answer = (fraction: string, text: string, feedback?: string) =>
-	`<answer fraction="${fraction}" format="markdown"><text>${escapeXml(text)}</text>` +
+	`<answer fraction="${fraction}" format="markdown"><text>${xmlText(text)}</text>` +
 	(feedback ? md('feedback', feedback) : '<feedback format="markdown"><text></text></feedback>') +
 	'</answer>';
 
 const subquestion = (left: string, right: string) =>
-	`<subquestion format="markdown"><text>${escapeXml(left)}</text><answer><text>${escapeXml(right)}</text></answer></subquestion>`;
+	`<subquestion format="markdown"><text>${xmlText(left)}</text><answer><text>${xmlText(right)}</text></answer></subquestion>`;
 
 function body(question: Question, note: (message: string) => void): string[] {
 	switch (question.type) {
@@ -154,7 +146,7 @@ function body(question: Question, note: (message: string) => void): string[] {
 				'<numberingstyle>none</numberingstyle>',
 				...orderItems(question).map(
 					(item, i) =>
-						`<answer fraction="${i + 1}" format="markdown"><text>${escapeXml(item.text)}</text></answer>`
+						`<answer fraction="${i + 1}" format="markdown"><text>${xmlText(item.text)}</text></answer>`
 				)
 			];
 		case 'classify': {

@@ -15,7 +15,7 @@ import {
 	matchRights,
 	orderItems
 } from '../quiz/choices.ts';
-import { escapeXml } from './moodle-xml-export.ts';
+import { xmlText } from '../xml.ts';
 import { type ExportInput, type ExportNote } from './export-model.ts';
 
 const NS = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0';
@@ -25,7 +25,7 @@ const SCHEMA = 'https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqti_asiv3
 const html = (markdown: string) => renderInline(markdown).replace(/<(br|hr)>/g, '<$1/>');
 const block = (markdown: string) => renderMarkdown(markdown).html.replace(/<(br|hr)>/g, '<$1/>');
 
-const value = (v: string | number) => `<qti-value>${escapeXml(String(v))}</qti-value>`;
+const value = (v: string | number) => `<qti-value>${xmlText(String(v))}</qti-value>`;
 /** A score as QTI reads it, without the float noise of 1/3. */
 const num = (n: number) => String(Number(n.toPrecision(12)));
 const float = (n: number) => `<qti-base-value base-type="float">${num(n)}</qti-base-value>`;
@@ -65,7 +65,7 @@ export function exportQti3({ course, quizzes }: ExportInput): Qti3Package {
 	}
 	files['imsmanifest.xml'] = [
 		'<?xml version="1.0" encoding="UTF-8"?>',
-		`<manifest xmlns="http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1" identifier="coursekit-${escapeXml(course.id)}">`,
+		`<manifest xmlns="http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1" identifier="coursekit-${xmlText(course.id)}">`,
 		'  <metadata><schema>QTI Package</schema><schemaversion>3.0.0</schemaversion></metadata>',
 		'  <organizations/>',
 		'  <resources>',
@@ -88,7 +88,7 @@ function itemXml(identifier: string, question: Question, note: (m: string) => vo
 	}
 	return [
 		'<?xml version="1.0" encoding="UTF-8"?>',
-		`<qti-assessment-item xmlns="${NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${NS} ${SCHEMA}" identifier="${identifier}" title="${escapeXml(question.id)}" adaptive="false" time-dependent="false">`,
+		`<qti-assessment-item xmlns="${NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${NS} ${SCHEMA}" identifier="${identifier}" title="${xmlText(question.id)}" adaptive="false" time-dependent="false">`,
 		parts.declaration,
 		'  <qti-outcome-declaration identifier="SCORE" cardinality="single" base-type="float"><qti-default-value>' +
 			value(0) +
@@ -125,7 +125,7 @@ function declaration(
 ): string {
 	const map = mapping
 		? `<qti-mapping default-value="0" lower-bound="0" upper-bound="1"${extra}>${mapping
-				.map((m) => `<qti-map-entry map-key="${escapeXml(m.key)}" mapped-value="${num(m.value)}"/>`)
+				.map((m) => `<qti-map-entry map-key="${xmlText(m.key)}" mapped-value="${num(m.value)}"/>`)
 				.join('')}</qti-mapping>`
 		: '';
 	return `  <qti-response-declaration identifier="RESPONSE" cardinality="${cardinality}" base-type="${baseType}"><qti-correct-response>${correct.map(value).join('')}</qti-correct-response>${map}</qti-response-declaration>`;

@@ -3,6 +3,7 @@
  * Edition), `cmi5.xml` for cmi5. One activity (SCO or AU) per package: a course, or one quiz of
  * it (`--quiz`). Every path is relative to the package root; nothing is absolute.
  */
+import { xmlText } from '../xml.ts';
 
 export type PackageFormat = 'scorm12' | 'scorm2004' | 'cmi5';
 
@@ -25,17 +26,6 @@ export interface PackageInfo {
 	/** An IRI that names the course, for cmi5 (`https://…/ai-frameworks`). */
 	iri: string;
 }
-
-/** Text as XML character data or an attribute value. */
-export const xmlText = (text: string) =>
-	text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		// Control characters other than tab and line breaks are not allowed in XML 1.0 at all.
-		// eslint-disable-next-line no-control-regex
-		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /** An `xs:ID` made from an id: starts with a letter, then letters, digits, `-`, `_`, `.`. */
 export const xmlId = (prefix: string, id: string) =>

@@ -61,9 +61,22 @@ function packageProgress(config: PackageConfig, store: LearnerStore | null) {
 	};
 }
 
+/** Ids of the package's attempts submitted before this launch (they were reported then). */
+const submittedIds = (config: PackageConfig, store: LearnerStore) =>
+	new Set(packageProgress(config, store).attempts.flatMap((a) => (a.submittedAt ? [a.id] : [])));
+
+/** The questions of `attempt` the bank still has, each with the learner's answer. */
+async function answersOf(attempt: Attempt, source: QuestionSource) {
+	const questions = await source(attempt.courseId, attempt.quizId);
+	return attempt.questionIds.flatMap((id) => {
+		const question = questions.get(id);
+		return question ? [{ question, answer: attempt.answers[id] }] : [];
+	});
+}
+
 /** One learner's SCORM session with the LMS, for one package. */
 export class ScormLink implements LmsLink {
-	readonly #reported = new Set<string>();
+	#reported = new Set<string>();
 	#queue: Promise<void> = Promise.resolve();
 	#store: LearnerStore | null = null;
 	readonly #started = Date.now();
@@ -100,10 +113,7 @@ export class ScormLink implements LmsLink {
 			const known = store.attempts.find((a) => a.id === attempt.id);
 			if (!known || known.revision < attempt.revision) await store.saveAttempt(attempt);
 		}
-		// Attempts submitted before this launch were reported then.
-		for (const attempt of packageProgress(this.config, store).attempts) {
-			if (attempt.submittedAt) this.#reported.add(attempt.id);
-		}
+		this.#reported = submittedIds(this.config, store);
 		store.onLocalChange((change) => this.#enqueue(change));
 		this.#enqueue(null);
 		await this.#queue;
@@ -145,10 +155,8 @@ export class ScormLink implements LmsLink {
 	async #recordAnswers(attempt: Attempt) {
 		if (this.#reported.has(attempt.id)) return;
 		this.#reported.add(attempt.id);
-		const questions = await this.questions(attempt.courseId, attempt.quizId);
-		for (const id of attempt.questionIds) {
-			const question = questions.get(id);
-			if (question) this.session.recordInteraction(interactionOf(question, attempt.answers[id]));
+		for (const { question, answer } of await answersOf(attempt, this.questions)) {
+			this.session.recordInteraction(interactionOf(question, answer));
 		}
 	}
 
@@ -234,7 +242,7 @@ export function launchScorm(
  * the learner's work in this browser.
  */
 export class Cmi5Link implements LmsLink {
-	readonly #reported = new Set<string>();
+	#reported = new Set<string>();
 	#store: LearnerStore | null = null;
 
 	constructor(
@@ -250,9 +258,7 @@ export class Cmi5Link implements LmsLink {
 
 	async attach(store: LearnerStore): Promise<void> {
 		this.#store = store;
-		for (const attempt of packageProgress(this.config, store).attempts) {
-			if (attempt.submittedAt) this.#reported.add(attempt.id);
-		}
+		this.#reported = submittedIds(this.config, store);
 		store.onLocalChange((change) => void this.#sync(change));
 		await this.#sync(null);
 	}
@@ -274,11 +280,7 @@ export class Cmi5Link implements LmsLink {
 	async #answered(attempt: Attempt) {
 		if (this.#reported.has(attempt.id)) return;
 		this.#reported.add(attempt.id);
-		const questions = await this.questions(attempt.courseId, attempt.quizId);
-		for (const id of attempt.questionIds) {
-			const question = questions.get(id);
-			if (!question) continue;
-			const answer = attempt.answers[id];
+		for (const { question, answer } of await answersOf(attempt, this.questions)) {
 			void this.session.answered(question, answer, gradeAnswer(question, answer) === 1, attempt.id);
 		}
 	}

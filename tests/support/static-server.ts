@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** Content types by file extension, as a static host sends them. */
 export const TYPES: Record<string, string> = {
@@ -26,7 +27,17 @@ export interface StaticServer {
 	close(): Promise<void>;
 }
 
-export async function serveBuild(root: string): Promise<StaticServer> {
+/** Text types a static host compresses. */
+const COMPRESSED = new Set(['.html', '.js', '.css', '.json', '.svg', '.xml', '.webmanifest']);
+
+/**
+ * `compress`: gzip text responses when the browser accepts it, as static hosts do (what
+ * Lighthouse should see; tests that read bodies are unaffected either way).
+ */
+export async function serveBuild(
+	root: string,
+	{ compress = false }: { compress?: boolean } = {}
+): Promise<StaticServer> {
 	const overrides = new Map<string, string>();
 	const server: Server = createServer((request, response) => {
 		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -36,11 +47,18 @@ export async function serveBuild(root: string): Promise<StaticServer> {
 			if (!file.startsWith(root)) break;
 			const override = overrides.get(candidate);
 			if (override !== undefined || (existsSync(file) && statSync(file).isFile())) {
+				const type = extname(candidate) || '.html';
+				const body = Buffer.from(override ?? readFileSync(file));
+				const gzip =
+					compress &&
+					COMPRESSED.has(type) &&
+					/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
 				response.writeHead(200, {
-					'content-type': TYPES[extname(candidate) || '.html'] ?? 'application/octet-stream',
-					'cache-control': 'no-cache'
+					'content-type': TYPES[type] ?? 'application/octet-stream',
+					'cache-control': 'no-cache',
+					...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {})
 				});
-				response.end(override ?? readFileSync(file));
+				response.end(gzip ? gzipSync(body) : body);
 				return;
 			}
 		}

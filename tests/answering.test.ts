@@ -100,8 +100,12 @@ test('order question: a moved item keeps focus on its own button, which never un
 }) => {
 	await page.goto(quizPath(ALL_TYPES.quiz.id));
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
-	while (ALL_TYPES.question((await currentQuestionId(page))!).type !== 'order') {
+	for (let i = 2; ALL_TYPES.question((await currentQuestionId(page))!).type !== 'order'; i++) {
 		await page.getByRole('button', { name: 'Next →' }).click();
+		// The first order question loads its controls before it shows.
+		await expect(
+			page.getByRole('heading', { name: new RegExp(`^Question ${i} of`) })
+		).toBeVisible();
 	}
 	const question = ALL_TYPES.question((await currentQuestionId(page))!);
 	const scope = page.locator(`[data-question-id="${question.id}"]`);

@@ -1,6 +1,8 @@
 import { embeddedQuestion } from '../src/lib/content/practice.ts';
+import type { Question } from '../src/lib/content/schema.ts';
 import { COURSES, LESSON_PATHS, expect, test } from './support/fixtures.ts';
 import { answerCorrectly, tabTo } from './support/keyboard.ts';
+import { recordLayoutShifts } from './support/layout-shifts.ts';
 
 test('every lesson is reached from the home page by following links', async ({
 	page,
@@ -111,6 +113,121 @@ test('a "check yourself" question is answered in the lesson, by keyboard, with f
 	await box.getByRole('button', { name: 'Try again' }).click();
 	await expect(feedback).toHaveCount(0);
 });
+
+/** The lesson with a "check yourself" question first in it, and that question. */
+function firstCheck() {
+	const course = COURSES[0];
+	const lesson = [...course.lessons.values()].find((l) => l.checks.length)!;
+	const { question } = embeddedQuestion(course, lesson.checks[0].questionId)!;
+	return { path: `/courses/${course.id}/lessons/${lesson.id}`, question };
+}
+
+/** The label of the right choice of a single or true/false question. */
+function rightChoice(question: Question): string {
+	if (question.type === 'truefalse') return question.answer ? 'True' : 'False';
+	if (question.type === 'single')
+		return question.options.find((o) => o.correct)!.text.replace(/\*\*/g, '');
+	throw new Error(`the first practice question is a ${question.type}`);
+}
+
+test('the first Tab into a "check yourself" question loads it, and focus stays where it was', async ({
+	page,
+	consoleErrors
+}) => {
+	const { path, question } = firstCheck();
+	await page.goto(path);
+	await page.waitForLoadState('networkidle');
+	// The lesson is read first: the question's code comes when the learner reaches the question.
+	const fetched: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') fetched.push(request.url());
+	});
+	const box = page.getByRole('group', { name: 'Check yourself' }).first();
+	const first = box.getByRole('radio').first();
+	await tabTo(page, first);
+	await expect.poll(() => fetched.length).toBeGreaterThan(0);
+	await page.keyboard.press('Space');
+	await expect(box.getByRole('button', { name: 'Check' })).toBeEnabled();
+	await expect(first).toBeFocused();
+	await expect(first).toBeChecked();
+	// Arrow keys go on from there, as in any radio group.
+	await answerCorrectly(page, question, `check-${question.id}`);
+	await tabTo(page, box.getByRole('button', { name: 'Check' }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Correct', exact: true })).toBeVisible();
+	expect(consoleErrors).toEqual([]);
+});
+
+test("a choice clicked before the question's code has arrived is kept", async ({ page }) => {
+	const { path, question } = firstCheck();
+	await page.goto(path);
+	await page.waitForLoadState('networkidle');
+	// A slow connection: the code is held back until the learner has clicked.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	let asked = 0;
+	await page.route('**/*.js', async (route) => {
+		asked++;
+		await held;
+		await route.continue();
+	});
+	const box = page.getByRole('group', { name: 'Check yourself' }).first();
+	const choice = box.getByRole('radio', { name: rightChoice(question), exact: true });
+	await choice.click();
+	await expect(choice).toBeChecked();
+	expect(asked, 'the click asked for the code').toBeGreaterThan(0);
+	release();
+	await expect(box.getByRole('button', { name: 'Check' })).toBeEnabled();
+	await expect(choice).toBeChecked();
+	await box.getByRole('button', { name: 'Check' }).click();
+	await expect(box.getByRole('heading', { name: 'Correct', exact: true })).toBeVisible();
+});
+
+test('every "check yourself" question of every lesson takes over its built HTML and checks an answer', async ({
+	page,
+	consoleErrors
+}) => {
+	// Svelte says so (a warning) when the HTML it hydrates is not what it would have rendered.
+	const warnings: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'warning') warnings.push(message.text());
+	});
+	for (const course of COURSES) {
+		for (const lesson of course.lessons.values()) {
+			if (!lesson.checks.length) continue;
+			await page.goto(`/courses/${course.id}/lessons/${lesson.id}`);
+			for (const { questionId } of lesson.checks) {
+				const { question } = embeddedQuestion(course, questionId)!;
+				const box = page.locator(`.check-yourself[data-question-id="${questionId}"]`);
+				await answerCorrectly(page, question, `check-${questionId}`);
+				await box.getByRole('button', { name: 'Check' }).click();
+				await expect(box.getByRole('heading', { name: 'Correct', exact: true })).toBeVisible();
+			}
+		}
+	}
+	expect(warnings).toEqual([]);
+	expect(consoleErrors).toEqual([]);
+});
+
+for (const width of [390, 1280]) {
+	test(`nothing on a lesson moves as it loads or as a question is first used (${width} px)`, async ({
+		page
+	}) => {
+		// Tall enough to show the whole lesson: a shift counts only where it can be seen.
+		await page.setViewportSize({ width, height: 9000 });
+		const shifts = await recordLayoutShifts(page);
+		const { path } = firstCheck();
+		await page.goto(path);
+		await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
+		// Again, with progress: "mark as done" changes once the store has answered.
+		await page.reload();
+		await expect(page.getByRole('button', { name: '✓ Done' })).toBeVisible();
+		const box = page.getByRole('group', { name: 'Check yourself' }).first();
+		await box.getByRole('radio').first().click();
+		await expect(box.getByRole('button', { name: 'Check' })).toBeEnabled();
+		expect(await shifts()).toEqual([]);
+	});
+}
 
 test('a practice question answered wrongly in a lesson comes back in Review', async ({ page }) => {
 	const course = COURSES[0];

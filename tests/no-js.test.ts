@@ -50,6 +50,8 @@ test('without JavaScript a "check yourself" question shows its answer in a discl
 	await expect(explanation).toBeVisible();
 	await expect(box).toContainText('The right answer:');
 	expect(question.explanation.length).toBeGreaterThan(0);
+	// Nothing could be stored either: no "mark as done" button that would do nothing.
+	await expect(page.getByRole('button', { name: 'Mark this lesson as done' })).toHaveCount(0);
 });
 
 test('without JavaScript a quiz page describes the quiz and says it needs JavaScript', async ({

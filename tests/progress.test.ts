@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
+import { recordLayoutShifts } from './support/layout-shifts.ts';
 import { answerCorrectly } from './support/keyboard.ts';
 import { quizOf, quizPath } from './support/quiz.ts';
 import { readJsonFile } from '../src/lib/results/read-file.ts';
@@ -40,14 +41,74 @@ async function downloaded(
 	return { download, text: readFileSync((await download.path())!, 'utf8') };
 }
 
-test('a new learner sees where to start, and axe finds nothing', async ({ page }) => {
+/** The layout shifts of loading `path` (`shifts` reads them), once `ready` holds and the network is idle. */
+async function layoutShiftsOf(
+	page: Page,
+	shifts: () => Promise<string[]>,
+	path: string,
+	ready: () => Promise<void>
+) {
+	await page.goto(path);
+	await ready();
+	await page.waitForLoadState('networkidle');
+	return shifts();
+}
+
+test('a first visit says where to start, offers a restore, stores nothing and axe finds nothing', async ({
+	page
+}) => {
 	await page.goto('/progress');
 	await expect(page.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible();
 	await expect(
 		page.getByRole('link', { name: 'AI Frameworks: TensorFlow vs PyTorch vs Keras' })
 	).toHaveAttribute('href', /lessons\/overview$/);
-	await expect(page.getByRole('button', { name: 'Results file (JSON)' })).toBeDisabled();
+	await expect(page.getByLabel('Restore from a backup…')).toBeVisible();
+	// Nothing to export or back up yet, and looking at the page creates no storage.
+	await expect(page.getByRole('button', { name: 'Results file (JSON)' })).toHaveCount(0);
+	await page.waitForLoadState('networkidle');
+	expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual(
+		[]
+	);
 	await expectNoAxeViolations(page);
+});
+
+test('nothing moves while the page loads, on a first visit and with progress', async ({ page }) => {
+	const shifts = await recordLayoutShifts(page, { afterInput: false });
+	const empty = page.getByRole('heading', { name: 'Nothing here yet' });
+	expect(
+		await layoutShiftsOf(page, shifts, '/progress', () => expect(empty).toBeVisible())
+	).toEqual([]);
+
+	await page.goto('/courses/ai-frameworks/lessons/overview');
+	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
+	await expect(page.getByRole('button', { name: '✓ Done' })).toBeVisible();
+	await takeQuiz(page, 3);
+	const mastery = page.getByRole('table').filter({ hasText: 'Based on' });
+	for (const viewport of [
+		{ width: 1280, height: 720 },
+		{ width: 390, height: 800 }
+	]) {
+		await page.setViewportSize(viewport);
+		expect(
+			await layoutShiftsOf(page, shifts, '/progress', () => expect(mastery).toBeVisible())
+		).toEqual([]);
+	}
+});
+
+test('without JavaScript the page says what it is for and that progress needs JavaScript', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/progress');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your progress');
+	await expect(page.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible();
+	await expect(page.getByRole('link', { name: /AI Frameworks/ }).last()).toBeVisible();
+	// The parser treats <noscript> as text when scripts are merely stopped (see no-js.test.ts).
+	expect(await page.locator('noscript').first().textContent()).toContain('needs JavaScript');
+	// Restoring needs JavaScript: its control is not offered.
+	await expect(page.getByLabel('Restore from a backup…')).toBeHidden();
+	await context.close();
 });
 
 test('progress shows lessons done, quiz scores, mastery per topic and history', async ({
@@ -145,7 +206,8 @@ test('a backup restored in a fresh browser reproduces the progress page', async 
 	await expect(preview).toContainText('1 new attempt will be added.');
 	await expect(preview).toContainText('1 lesson will be marked as done.');
 	await preview.getByRole('button', { name: 'Restore' }).click();
-	await expect(other.getByRole('status').filter({ hasText: 'Backup restored' })).toBeVisible();
+	// The restored progress replaces the first visit's view; focus goes to what happened.
+	await expect(other.getByRole('status').filter({ hasText: 'Backup restored' })).toBeFocused();
 	await expect(other.getByRole('table').filter({ hasText: 'Based on' })).toBeVisible();
 	expect(await courseText(other)).toBe(original);
 

@@ -12,6 +12,14 @@ const ALL_TYPES = quizOf('graphs-and-usability');
 const currentQuestionId = (page: Page) =>
 	page.locator('[data-question-id]').getAttribute('data-question-id');
 
+/** Presses "Next →" and waits for the next question: a type's first question loads its controls. */
+async function next(page: Page) {
+	const heading = page.locator('#question-heading');
+	const at = Number(/Question (\d+)/.exec((await heading.textContent()) ?? '')?.[1]);
+	await page.getByRole('button', { name: 'Next →' }).click();
+	await expect(heading).toContainText(`Question ${at + 1} of`);
+}
+
 async function start(page: Page, quizId = 'overview', { storage = true } = {}) {
 	await page.goto(quizPath(quizId));
 	await page.getByRole('button', { name: /Start the quiz|Start a new attempt/ }).click();
@@ -103,7 +111,7 @@ test('a wrong answer shows why: the right answer, the explanation and the lesson
 	// Walk to a single-choice question (the order is shuffled per attempt).
 	let question = OVERVIEW.question((await currentQuestionId(page))!);
 	while (question.type !== 'single') {
-		await page.getByRole('button', { name: 'Next →' }).click();
+		await next(page);
 		question = OVERVIEW.question((await currentQuestionId(page))!);
 	}
 	const wrong = question.options.find((o) => !o.correct)!;
@@ -132,7 +140,7 @@ test('a reload keeps every answer and the current question', async ({ page }) =>
 		const question = OVERVIEW.question((await currentQuestionId(page))!);
 		await answerCorrectly(page, question);
 		answered.push(question.id);
-		await page.getByRole('button', { name: 'Next →' }).click();
+		await next(page);
 	}
 	const current = await currentQuestionId(page);
 	await expect(page.getByText('All answers saved')).toBeVisible();

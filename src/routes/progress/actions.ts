@@ -1,6 +1,7 @@
 /**
  * What the progress page's buttons do with the learner's data: build and download exports, read a
- * backup and plan its restore. Export and restore code is imported only when a button is used.
+ * backup and plan its restore. The page imports this module when the learner first reaches for
+ * those controls; the heavier export and restore code loads on `warm` or when a button is used.
  */
 import { resolve } from '$app/paths';
 import type { Bank } from '$lib/results/bank';
@@ -8,8 +9,21 @@ import type { BackupFile } from '$lib/results/schema';
 import type { RestorePlan } from '$lib/results/restore';
 import { datedFileName, downloadFile } from '$lib/ui/download';
 import type { LearnerData } from '$lib/ui/backup';
+export { downloadBackup, makeBackup } from '$lib/ui/backup';
 import type { RestoreWrite } from '$lib/progress/db';
 import type { StoredBackup } from '$lib/progress/records';
+
+/** Loads the export code ahead of use, and the restore code (with zod) when `restore` is near. */
+export function warm(restore: boolean) {
+	const code: Promise<unknown>[] = [import('$lib/results/export')];
+	if (restore)
+		code.push(
+			import('$lib/results/read-file'),
+			import('$lib/results/schema'),
+			import('$lib/results/restore')
+		);
+	void Promise.all(code).catch(() => undefined);
+}
 
 async function resultsFile(data: LearnerData, now: Date) {
 	const { buildResultsFile } = await import('$lib/results/export');

@@ -69,6 +69,33 @@ describe('the progress page state', () => {
 		expect(progress.unbackedUp).toBe(1);
 	});
 
+	it('fetches no bank while nothing is submitted (lessons and unfinished quizzes need none)', async () => {
+		await given(async (store) => {
+			await store.setLessonDone('tiny', 'shapes', true);
+			await store.saveAttempt(attempt());
+		});
+		const progress = await openProgress();
+		expect(progress.lessons).toHaveLength(1);
+		expect(fetched).toEqual([]);
+		expect(progress.masteryOf).toBeNull();
+	});
+
+	it('has mastery per topic once the banks are loaded', async () => {
+		await given((store) =>
+			store.saveAttempt(
+				attempt({
+					submitted: true,
+					questionIds: ['primary-red'],
+					answers: { 'primary-red': 'red' }
+				})
+			)
+		);
+		const progress = await openProgress();
+		expect(progress.masteryOf?.(progress.submitted)).toEqual([
+			{ topic: 'colours', mastery: 1, answers: 1, questions: 1 }
+		]);
+	});
+
 	it('saves the profile and says whether it was written', async () => {
 		const progress = await openProgress();
 		expect(await progress.saveLearner({ id: progress.profile.learner.id, name: 'Ada' })).toBe(true);
@@ -89,7 +116,7 @@ describe('the progress page state', () => {
 		);
 		await progress.chooseBackup(fileOf(incoming));
 		expect(progress.restore?.lines).toContain('1 new attempt will be added.');
-		await progress.confirmRestore();
+		expect(await progress.confirmRestore()).toBe(true);
 		expect(progress.notice?.kind).toBe('ok');
 		expect(progress.attempts.map((a) => a.id).sort()).toEqual(['from-elsewhere', 'mine']);
 		expect(progress.lessons.map((l) => l.key)).toEqual(['tiny/shapes']);

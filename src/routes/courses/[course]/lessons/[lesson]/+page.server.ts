@@ -1,8 +1,15 @@
+import type { Component, ComponentProps } from 'svelte';
+import { render } from 'svelte/server';
 import { getCourse, getLesson, listCourses } from '$lib/server/courses';
 import { CHECK_MARKER } from '$lib/content/markdown';
-import { questionView, type QuestionView } from '$lib/content/quiz-view';
+import { questionView } from '$lib/content/quiz-view';
 import { embeddedQuestion } from '$lib/content/practice';
 import type { ModuleItem } from '$lib/content/schema';
+import CheckYourself from './CheckYourself.svelte';
+import LessonClose from './LessonClose.svelte';
+import LessonIntro from './LessonIntro.svelte';
+import LessonPager from './LessonPager.svelte';
+import MarkDone from './MarkDone.svelte';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () =>
@@ -10,9 +17,37 @@ export const entries: EntryGenerator = () =>
 		course.lessonOrder.map((lesson) => ({ course: course.id, lesson }))
 	);
 
-/** A piece of a lesson: HTML, or a check-yourself question (`practice`: from the ungraded pool). */
+/**
+ * An island (ui/island.ts): a component's HTML, rendered here at build time with the markers
+ * Svelte hydrates, and the props its code hydrates that HTML with on first use.
+ */
+export interface Island<Props> {
+	html: string;
+	props: Props;
+}
+
+/** A piece of a lesson's body: HTML, or a check-yourself question. */
 export type LessonPart =
-	{ kind: 'html'; html: string } | { kind: 'check'; view: QuestionView; practice: boolean };
+	| { kind: 'html'; html: string }
+	| { kind: 'check'; island: Island<ComponentProps<typeof CheckYourself>> };
+
+function island<Props extends Record<string, unknown>>(
+	component: Component<Props>,
+	props: Props
+): Island<Props> {
+	return { html: render(component, { props }).body, props };
+}
+
+/**
+ * The HTML of a part that never runs in the browser. Svelte's hydration markers (comments) are
+ * left out: the page shows it with {@html}, whose own hydration ends at the first empty comment.
+ */
+function staticHtml<Props extends Record<string, unknown>>(
+	component: Component<Props>,
+	props: Props
+): string {
+	return render(component, { props }).body.replace(/<!--[^]*?-->/g, '');
+}
 
 export const load: PageServerLoad = ({ params }) => {
 	const course = getCourse(params.course);
@@ -31,28 +66,36 @@ export const load: PageServerLoad = ({ params }) => {
 		if (i % 2 === 0) return { kind: 'html', html: part };
 		// The loader refused any {{check id}} that names no question.
 		const embedded = embeddedQuestion(course, part)!;
+		const view = questionView(course, embedded.question);
 		return {
 			kind: 'check',
-			view: questionView(course, embedded.question),
-			practice: embedded.practice
+			island: island(CheckYourself, { view, courseId: course.id, practice: embedded.practice })
 		};
 	});
+	// Everything but the islands is static: the page shows it as HTML and has no code for it.
 	return {
 		course: { id: course.id, title: course.title },
 		lesson: {
 			id: lesson.id,
 			title: lesson.title,
-			minutes: lesson.minutes,
-			topics: lesson.topics.map((id) => topicTitle.get(id) ?? id),
-			objectives: lesson.objectives,
-			keyTerms: lesson.keyTerms,
 			summary: lesson.summary,
+			intro: staticHtml(LessonIntro, {
+				title: lesson.title,
+				minutes: lesson.minutes,
+				topics: lesson.topics.map((id) => topicTitle.get(id) ?? id),
+				objectives: lesson.objectives,
+				sections: lesson.sections.map(({ id, title }) => ({ id, title })),
+				position: { index: index + 1, total: course.lessonOrder.length }
+			}),
 			body,
-			sections: lesson.sections.map(({ id, title }) => ({ id, title }))
+			close: staticHtml(LessonClose, { keyTerms: lesson.keyTerms, summary: lesson.summary }),
+			markDone: island(MarkDone, { courseId: course.id, lessonId: lesson.id })
 		},
-		position: { index: index + 1, total: course.lessonOrder.length },
-		previous: neighbour(course.lessonOrder[index - 1]),
-		next: neighbour(course.lessonOrder[index + 1]),
-		nextQuiz: quiz ? { id: quiz.id, title: quiz.title } : undefined
+		pager: staticHtml(LessonPager, {
+			courseId: course.id,
+			previous: neighbour(course.lessonOrder[index - 1]),
+			next: neighbour(course.lessonOrder[index + 1]),
+			nextQuiz: quiz ? { id: quiz.id, title: quiz.title } : undefined
+		})
 	};
 };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
 import { answerCorrectly } from './support/keyboard.ts';
-import { quizOf } from './support/quiz.ts';
+import { nextQuestion, quizOf } from './support/quiz.ts';
 import { answerQuestion, startAttempt, submitAttempt } from '../src/lib/quiz/attempt.ts';
 import { correctAnswer } from '../src/lib/quiz/grade.ts';
 import { contentHash } from '../src/lib/quiz/hash.ts';
@@ -62,7 +62,7 @@ test('an assignment goes from the instructor to a student and back into the grad
 		const id = await student.locator('[data-question-id]').getAttribute('data-question-id');
 		await answerCorrectly(student, OVERVIEW.question(id!));
 		await expect(student.getByRole('button', { name: 'Check answer' })).toHaveCount(0);
-		await student.getByRole('button', { name: 'Next →' }).click();
+		await nextQuestion(student);
 	}
 	await student.getByRole('button', { name: 'Submit quiz…' }).click();
 	await student.getByRole('button', { name: 'Submit now' }).click();

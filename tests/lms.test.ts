@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { answerCorrectly } from './support/keyboard.ts';
-import { quizOf } from './support/quiz.ts';
+import { nextQuestion, quizOf } from './support/quiz.ts';
 import { CONTENT_PATH, serveLms, unzippedPackage, type LmsHost } from './support/lms-host.ts';
 import { startTestLrs, type TestLrs } from './lrs/server.ts';
 import { received } from './lrs/received.ts';
@@ -58,7 +58,7 @@ async function takeOverviewQuiz(sco: Page) {
 	for (let i = 0; i < count; i++) {
 		const id = await sco.locator('[data-question-id]').getAttribute('data-question-id');
 		await answerCorrectly(sco, OVERVIEW.question(id!));
-		if (i < count - 1) await sco.getByRole('button', { name: 'Next →' }).click();
+		if (i < count - 1) await nextQuestion(sco);
 	}
 	await sco.getByRole('button', { name: 'Submit quiz…' }).click();
 	await sco.getByRole('button', { name: 'Submit now' }).click();

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures.ts';
 import { answerCorrectly } from './support/keyboard.ts';
-import { quizOf, quizPath } from './support/quiz.ts';
+import { nextQuestion, quizOf, quizPath } from './support/quiz.ts';
 import { startTestLrs, type TestLrs } from './lrs/server.ts';
 import { received } from './lrs/received.ts';
 import { builtSite } from './support/lms-host.ts';
@@ -67,7 +67,7 @@ test('statements made offline reach the LRS once each, in order, after the tab w
 	for (let i = 0; i < count; i++) {
 		const id = await page.locator('[data-question-id]').getAttribute('data-question-id');
 		await answerCorrectly(page, OVERVIEW.question(id!));
-		if (i < count - 1) await page.getByRole('button', { name: 'Next →' }).click();
+		if (i < count - 1) await nextQuestion(page);
 	}
 	await page.getByRole('button', { name: 'Submit quiz…' }).click();
 	await page.getByRole('button', { name: 'Submit now' }).click();

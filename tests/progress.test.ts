@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
 import { recordLayoutShifts } from './support/layout-shifts.ts';
 import { answerCorrectly } from './support/keyboard.ts';
-import { quizOf, quizPath } from './support/quiz.ts';
+import { nextQuestion, quizOf, quizPath } from './support/quiz.ts';
 import { readJsonFile } from '../src/lib/results/read-file.ts';
 import { RESULTS_FORMAT, RESULTS_VERSION, ResultsFile } from '../src/lib/results/schema.ts';
 import type { Download, Page } from '@playwright/test';
@@ -23,8 +23,7 @@ async function takeQuiz(page: Page, right: number) {
 	for (let i = 0; i < right; i++) {
 		const id = await page.locator('[data-question-id]').getAttribute('data-question-id');
 		await answerCorrectly(page, OVERVIEW.question(id!));
-		if (i < OVERVIEW.quiz.questions.length - 1)
-			await page.getByRole('button', { name: 'Next →' }).click();
+		if (i < OVERVIEW.quiz.questions.length - 1) await nextQuestion(page);
 	}
 	await page.getByRole('button', { name: 'Submit quiz…' }).click();
 	await page.getByRole('button', { name: 'Submit now' }).click();

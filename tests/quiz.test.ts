@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
 import { answerCorrectly, tabTo } from './support/keyboard.ts';
-import { quizOf, quizPath } from './support/quiz.ts';
+import { nextQuestion, quizOf, quizPath } from './support/quiz.ts';
 import type { Page } from '@playwright/test';
 
 // The overview quiz has every one of the seven question types.
@@ -11,14 +11,6 @@ const ALL_TYPES = quizOf('graphs-and-usability');
 
 const currentQuestionId = (page: Page) =>
 	page.locator('[data-question-id]').getAttribute('data-question-id');
-
-/** Presses "Next →" and waits for the next question: a type's first question loads its controls. */
-async function next(page: Page) {
-	const heading = page.locator('#question-heading');
-	const at = Number(/Question (\d+)/.exec((await heading.textContent()) ?? '')?.[1]);
-	await page.getByRole('button', { name: 'Next →' }).click();
-	await expect(heading).toContainText(`Question ${at + 1} of`);
-}
 
 async function start(page: Page, quizId = 'overview', { storage = true } = {}) {
 	await page.goto(quizPath(quizId));
@@ -111,7 +103,7 @@ test('a wrong answer shows why: the right answer, the explanation and the lesson
 	// Walk to a single-choice question (the order is shuffled per attempt).
 	let question = OVERVIEW.question((await currentQuestionId(page))!);
 	while (question.type !== 'single') {
-		await next(page);
+		await nextQuestion(page);
 		question = OVERVIEW.question((await currentQuestionId(page))!);
 	}
 	const wrong = question.options.find((o) => !o.correct)!;
@@ -140,7 +132,7 @@ test('a reload keeps every answer and the current question', async ({ page }) =>
 		const question = OVERVIEW.question((await currentQuestionId(page))!);
 		await answerCorrectly(page, question);
 		answered.push(question.id);
-		await next(page);
+		await nextQuestion(page);
 	}
 	const current = await currentQuestionId(page);
 	await expect(page.getByText('All answers saved')).toBeVisible();

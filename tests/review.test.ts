@@ -1,6 +1,6 @@
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
 import { answerCorrectly, tabTo } from './support/keyboard.ts';
-import { quizOf, quizPath } from './support/quiz.ts';
+import { nextQuestion, quizOf, quizPath } from './support/quiz.ts';
 
 const OVERVIEW = quizOf('overview');
 
@@ -16,7 +16,7 @@ test('answered questions come back for review on schedule, by keyboard', async (
 	for (let i = 0; i < 3; i++) {
 		const id = await page.locator('[data-question-id]').getAttribute('data-question-id');
 		await answerCorrectly(page, OVERVIEW.question(id!));
-		await page.getByRole('button', { name: 'Next →' }).click();
+		await nextQuestion(page);
 	}
 	await page.getByRole('button', { name: 'Submit quiz…' }).click();
 	await page.getByRole('button', { name: 'Submit now' }).click();

@@ -13,7 +13,8 @@
  * 3. Persistence speed, in Chromium against the same build: from an answer change in a quiz to
  *    the IndexedDB commit of the attempt, p50 and p95 over 50 answers.
  *
- * BENCH_SIZES=500,5000 picks other class sizes.
+ * BENCH_SIZES=500,5000 picks other class sizes; BENCH_SKIP_BROWSER=1 stops after section 1 (no
+ * build or Chromium needed).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -448,6 +449,7 @@ async function main() {
 	const runs: GradebookFigures[] = [];
 	for (const learners of SIZES) runs.push(gradebookChild(learners));
 	printGradebook(runs);
+	if (process.env.BENCH_SKIP_BROWSER === '1') return;
 
 	const root = resolve(process.argv[2] ?? 'build');
 	console.log('');

@@ -1,47 +1,29 @@
 /**
- * Versions of the `coursekit` IndexedDB database and how to move between them. Each version
- * lists the object stores it has; data moves through pure functions over a plain snapshot
- * (store → records), so every step is tested both ways in Node.
+ * How data moves between the versions of the `coursekit` IndexedDB database (versions.ts lists
+ * the stores each adds). Data moves through pure functions over a plain snapshot (store →
+ * records), so every step is tested both ways in Node. db.ts loads this module only to upgrade a
+ * database that already has data.
  */
+import { VERSIONS, type Version } from './versions.ts';
+
+export { LATEST_VERSION, storesAt, type StoreDef } from './versions.ts';
+
 export type Snapshot = Record<string, unknown[]>;
 
-export interface StoreDef {
-	name: string;
-	keyPath?: string;
-	autoIncrement?: boolean;
-	indexes?: { name: string; keyPath: string | string[] }[];
-}
-
-export interface Migration {
-	/** The version this step produces. */
-	version: number;
-	/** Stores that exist from this version on. */
-	stores: StoreDef[];
+export interface Step {
 	up(snapshot: Snapshot): Snapshot;
 	down(snapshot: Snapshot): Snapshot;
 }
 
-export const MIGRATIONS: Migration[] = [
-	{
-		version: 1,
-		stores: [
-			{
-				name: 'attempts',
-				keyPath: 'id',
-				indexes: [{ name: 'byQuiz', keyPath: ['courseId', 'quizId'] }]
-			},
-			{ name: 'quarantine', keyPath: 'id', autoIncrement: true }
-		],
+export type Migration = Version & Step;
+
+/** What each version does to the data, by version. */
+const STEPS: Record<number, Step> = {
+	1: {
 		up: (s) => ({ attempts: [], quarantine: [], ...s }),
 		down: () => ({})
 	},
-	{
-		// v2: the learner profile, lessons marked as done, and saved snapshots (automatic backups).
-		version: 2,
-		stores: [
-			{ name: 'meta', keyPath: 'key' },
-			{ name: 'lessons', keyPath: 'key' }
-		],
+	2: {
 		up: (s) => ({ ...s, meta: s.meta ?? [], lessons: s.lessons ?? [] }),
 		down: (s) => {
 			const rest = { ...s };
@@ -50,10 +32,7 @@ export const MIGRATIONS: Migration[] = [
 			return rest;
 		}
 	},
-	{
-		// v3: spaced-repetition review answers (cards are derived from them and quiz answers).
-		version: 3,
-		stores: [{ name: 'reviews', keyPath: 'id' }],
+	3: {
 		up: (s) => ({ ...s, reviews: s.reviews ?? [] }),
 		down: (s) => {
 			const rest = { ...s };
@@ -61,11 +40,8 @@ export const MIGRATIONS: Migration[] = [
 			return rest;
 		}
 	},
-	{
-		// v4: the copies taken before each restore get a store of their own (the last three are
-		// kept and can be put back); v3 kept a single one in `meta` under `auto-backup`.
-		version: 4,
-		stores: [{ name: 'backups', keyPath: 'id' }],
+	// v3 kept a single pre-restore copy in `meta` under `auto-backup`; v4 moves it to `backups`.
+	4: {
 		up: (s) => {
 			const meta = s.meta ?? [];
 			const old = meta.find((r) => keyOf(r) === AUTO_BACKUP) as { value?: unknown } | undefined;
@@ -89,10 +65,7 @@ export const MIGRATIONS: Migration[] = [
 			return rest;
 		}
 	},
-	{
-		// v5: the instructor's gradebook keeps the files it imported, per assignment.
-		version: 5,
-		stores: [{ name: 'imports', keyPath: 'id', indexes: [{ name: 'byScope', keyPath: 'scope' }] }],
+	5: {
 		up: (s) => ({ ...s, imports: s.imports ?? [] }),
 		down: (s) => {
 			const rest = { ...s };
@@ -100,13 +73,7 @@ export const MIGRATIONS: Migration[] = [
 			return rest;
 		}
 	},
-	{
-		// v6: the xAPI outbox: statements waiting for an LRS, in the order they were queued, and
-		// the ids of those delivered (so that none is queued twice). See `lrs/`.
-		version: 6,
-		stores: [
-			{ name: 'outbox', keyPath: 'id', indexes: [{ name: 'byQueue', keyPath: ['state', 'seq'] }] }
-		],
+	6: {
 		up: (s) => ({ ...s, outbox: s.outbox ?? [] }),
 		down: (s) => {
 			const rest = { ...s };
@@ -114,7 +81,14 @@ export const MIGRATIONS: Migration[] = [
 			return rest;
 		}
 	}
-];
+};
+
+/** Every version with its step (a version without one fails here, at load, in every test). */
+export const MIGRATIONS: Migration[] = VERSIONS.map((v) => {
+	const step = STEPS[v.version];
+	if (!step) throw new Error(`No migration step for version ${v.version}`);
+	return { ...v, ...step };
+});
 
 const AUTO_BACKUP = 'auto-backup';
 
@@ -130,8 +104,6 @@ const exportedAt = (backup: unknown) => {
 	return typeof at === 'string' ? at : '1970-01-01T00:00:00.000Z';
 };
 
-export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
-
 /** Moves a snapshot from one version to another, up or down, one step at a time. */
 export function migrate(snapshot: Snapshot, from: number, to: number): Snapshot {
 	let current = snapshot;
@@ -144,7 +116,3 @@ export function migrate(snapshot: Snapshot, from: number, to: number): Snapshot 
 	}
 	return current;
 }
-
-/** The stores a database of `version` has. */
-export const storesAt = (version: number) =>
-	MIGRATIONS.filter((m) => m.version <= version).flatMap((m) => m.stores.map((s) => s.name));

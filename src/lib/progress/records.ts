@@ -2,7 +2,8 @@
  * The records of the `coursekit` database and the checks each one passes when it is read. The
  * checks are small hand-written guards rather than zod, because every page reads storage and zod
  * would cost student pages several KB; `records.spec.ts` holds each guard to the zod schema of
- * the backup file (the same shapes) on arbitrary input.
+ * the backup file (the same shapes) on arbitrary input. The checks of the rarer records (backups,
+ * imports, the outbox) are in `records-more.ts`, with the database code that reads them.
  */
 import type { Profile } from '../results/schema.ts';
 import type { ReviewEvent } from '../review/schedule.ts';
@@ -41,12 +42,9 @@ export interface StoredBackup {
 	backup: unknown;
 }
 
-/** How many pre-restore backups are kept. */
-export const KEEP_BACKUPS = 3;
-
-const text = (min: number, max: number) => (v: unknown) =>
+export const text = (min: number, max: number) => (v: unknown) =>
 	typeof v === 'string' && v.length >= min && v.length <= max;
-const id = text(1, LIMITS.id);
+export const id = text(1, LIMITS.id);
 
 const LEARNER: Fields = {
 	id: { check: id },
@@ -83,15 +81,6 @@ export const isReviewEvent = (value: unknown): value is ReviewEvent =>
 export const isDueIndex = (value: unknown): value is Record<string, string> =>
 	isPlainObject(value) && Object.entries(value).every(([k, v]) => id(k) && isIsoInstant(v));
 
-/** A pre-restore backup's envelope (its file is checked by the backup schema when used). */
-export const isStoredBackup = (value: unknown): value is StoredBackup =>
-	hasFields(value, {
-		id: { check: id },
-		at: { check: isIsoInstant },
-		reason: { check: (v) => v === 'restore' || v === 'undo' },
-		backup: { check: isPlainObject }
-	});
-
 /** A results file the instructor imported into the gradebook, kept per assignment (`scope`). */
 export interface StoredImport {
 	id: string;
@@ -103,18 +92,6 @@ export interface StoredImport {
 	text: string;
 	at: string;
 }
-
-/** The largest import kept: the cap on a results file. */
-const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
-
-export const isStoredImport = (value: unknown): value is StoredImport =>
-	hasFields(value, {
-		id: { check: id },
-		scope: { check: text(0, LIMITS.id) },
-		source: { check: text(1, 500) },
-		text: { check: text(1, MAX_IMPORT_CHARS) },
-		at: { check: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) }
-	});
 
 /**
  * An xAPI statement in the outbox (`lrs/`). A waiting entry holds the statement and where it
@@ -147,23 +124,3 @@ export interface OutboxEntry {
 export type OutboxInput = Pick<OutboxEntry, 'endpoint' | 'auth' | 'attemptId'> & {
 	statement: Record<string, unknown> & { id: string };
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isOutboxEntry = (value: unknown): value is OutboxEntry =>
-	hasFields(value, {
-		id: { check: (v) => typeof v === 'string' && UUID.test(v) },
-		seq: { check: (v) => Number.isSafeInteger(v) && (v as number) > 0 },
-		state: { check: (v) => v === 'waiting' || v === 'sent' },
-		endpoint: { check: text(1, 2_000) },
-		auth: { check: text(1, 4_000), optional: true },
-		attemptId: { check: id, optional: true },
-		statement: {
-			check: (v) => isPlainObject(v) && v.id === (value as { id?: unknown }).id,
-			optional: true
-		},
-		at: { check: isIsoInstant },
-		sentAt: { check: isIsoInstant, optional: true }
-	}) &&
-	// A waiting entry without its statement could never be sent.
-	(value.state === 'sent' || value.statement !== undefined);

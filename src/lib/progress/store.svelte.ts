@@ -24,6 +24,7 @@ import type { LrsSender } from '../lrs/sender.svelte.ts';
 export type StoreStatus = 'idle' | 'loading' | 'ready' | 'unavailable' | 'blocked' | 'outdated';
 
 type Db = typeof import('./db.ts');
+type DbMore = typeof import('./db-more.ts');
 
 /** A change made in this tab, for code that mirrors progress elsewhere (an LMS, an LRS). */
 export type LocalChange =
@@ -70,6 +71,8 @@ export class LearnerStore {
 
 	private db: CoursekitDB | null = null;
 	private code: Db | null = null;
+	/** The rarer half of the database code (backups, imports, outbox): loaded on first use. */
+	private moreCode: Promise<DbMore> | null = null;
 	private opening: Promise<void> | null = null;
 	private channel: BroadcastChannel | null = null;
 	// Not state: who to call when another tab saves an attempt.
@@ -334,23 +337,44 @@ export class LearnerStore {
 
 	// ── the instructor's gradebook ──
 
+	private more(): Promise<DbMore> {
+		return (this.moreCode ??= import('./db-more.ts').catch((error) => {
+			this.moreCode = null; // Offline, say: the next use tries again.
+			throw error;
+		}));
+	}
+
+	/** Reads with the rarer database code; `fallback` when storage or the code is unavailable. */
+	private async readMore<T>(fallback: T, op: (db: CoursekitDB, more: DbMore) => Promise<T>) {
+		await this.ready();
+		const db = this.db;
+		if (!db || !this.code) return fallback;
+		try {
+			return await op(db, await this.more());
+		} catch {
+			return fallback;
+		}
+	}
+
 	/** The files imported into the gradebook for one assignment (`scope`, '' for none). */
 	async imports(scope: string): Promise<StoredImport[]> {
-		await this.ready();
-		if (!this.db || !this.code) return [];
-		return this.code.readImports(this.db, scope).catch(() => []);
+		return this.readMore([], (db, more) => more.readImports(db, scope));
 	}
 
 	/** Keeps imported files; resolves to false (and says so) when they could not be stored. */
 	async addImports(imports: readonly StoredImport[]): Promise<boolean> {
 		return this.changed(
-			await this.write('keep the imported files', (db, code) => code.putImports(db, imports))
+			await this.write('keep the imported files', async (db) =>
+				(await this.more()).putImports(db, imports)
+			)
 		);
 	}
 
 	async removeImports(ids: readonly string[]): Promise<boolean> {
 		return this.changed(
-			await this.write('remove the imported files', (db, code) => code.deleteImports(db, ids))
+			await this.write('remove the imported files', async (db) =>
+				(await this.more()).deleteImports(db, ids)
+			)
 		);
 	}
 
@@ -358,10 +382,7 @@ export class LearnerStore {
 
 	/** The states kept before the last restores, newest first. */
 	async backups(): Promise<StoredBackup[]> {
-		await this.ready();
-		if (!this.db || !this.code) return [];
-		const db = this.db;
-		return this.code.readBackups(db).catch(() => []);
+		return this.readMore([], (db, more) => more.readBackups(db));
 	}
 
 	/**
@@ -381,7 +402,7 @@ export class LearnerStore {
 		};
 		const what = reason === 'undo' ? 'put your earlier progress back' : 'restore the backup';
 		const done = await this.write(`${what} (nothing was changed)`, async (db, code) => {
-			await code.applyRestore(db, write, before);
+			await (await this.more()).applyRestore(db, write, before);
 			return code.readAll(db);
 		});
 		if (!done) return false;
@@ -402,31 +423,25 @@ export class LearnerStore {
 	 */
 	async enqueue(statements: readonly OutboxInput[]): Promise<OutboxEntry[] | null> {
 		if (!statements.length) return [];
-		const done = await this.write('keep the statements for the learning record store', (db, code) =>
-			code.enqueueStatements(db, statements, nowIso())
+		const done = await this.write('keep the statements for the learning record store', async (db) =>
+			(await this.more()).enqueueStatements(db, statements, nowIso())
 		);
 		return done ? done.result : null;
 	}
 
 	/** The first `limit` statements waiting for an LRS, oldest first. */
 	async outbox(limit?: number): Promise<OutboxEntry[]> {
-		await this.ready();
-		if (!this.db || !this.code) return [];
-		return this.code.readOutbox(this.db, limit).catch(() => []);
+		return this.readMore([], (db, more) => more.readOutbox(db, limit));
 	}
 
 	/** How many statements wait for an LRS. */
 	async outboxCount(): Promise<number> {
-		await this.ready();
-		if (!this.db || !this.code) return 0;
-		return this.code.countOutbox(this.db).catch(() => 0);
+		return this.readMore(0, (db, more) => more.countOutbox(db));
 	}
 
 	/** The ids of every statement ever queued here (waiting or sent). */
 	async outboxIds(): Promise<string[]> {
-		await this.ready();
-		if (!this.db || !this.code) return [];
-		return this.code.outboxIds(this.db).catch(() => []);
+		return this.readMore([], (db, more) => more.outboxIds(db));
 	}
 
 	/** Records that the LRS has these statements (they are never sent again). */
@@ -434,7 +449,7 @@ export class LearnerStore {
 		if (!ids.length) return true;
 		const done = await this.write(
 			'note which statements the learning record store has',
-			(db, code) => code.markSent(db, ids, nowIso())
+			async (db) => (await this.more()).markSent(db, ids, nowIso())
 		);
 		return done !== undefined;
 	}

@@ -31,6 +31,21 @@ function shareCorrect(answer: Record<string, string>, expected: [string, string]
 	return right / expected.length;
 }
 
+/**
+ * What `score` compares a question's answers with (its key; for a text question, the verdicts on
+ * texts already typed), built once per question: the gradebook grades thousands of answers to each.
+ */
+const keys = new WeakMap<Question, unknown>();
+function keyOf<Q extends Question, T>(question: Q, build: (question: Q) => T): T {
+	let key = keys.get(question) as T | undefined;
+	if (key === undefined) keys.set(question, (key = build(question)));
+	return key;
+}
+
+const correctIds = (q: Extract<Question, { type: 'multiple' }>) =>
+	new Set(q.options.filter((o) => o.correct).map((o) => o.id));
+const orderIds = (q: Extract<Question, { type: 'order' }>) => orderItems(q).map((item) => item.id);
+
 /** The score of one answer, in [0, 1]. */
 export function gradeAnswer(question: Question, answer: unknown): number {
 	try {
@@ -50,7 +65,7 @@ function score(question: Question, answer: unknown): number {
 			return isString(answer) && question.options.some((o) => o.correct && o.id === answer) ? 1 : 0;
 		case 'multiple': {
 			if (!isStringArray(answer)) return 0;
-			const correct = new Set(question.options.filter((o) => o.correct).map((o) => o.id));
+			const correct = keyOf(question, correctIds);
 			const picks = new Set(answer);
 			let right = 0;
 			let wrong = 0;
@@ -62,15 +77,23 @@ function score(question: Question, answer: unknown): number {
 		}
 		case 'truefalse':
 			return answer === question.answer ? 1 : 0;
-		case 'text':
-			return isString(answer) && acceptsText(question, answer) ? 1 : 0;
+		case 'text': {
+			if (!isString(answer)) return 0;
+			// A class types the same few texts: each is judged once (capped, for a stream of others).
+			const verdicts = keyOf(question, () => new Map<string, number>());
+			if (verdicts.size > 999) verdicts.clear();
+			let verdict = verdicts.get(answer);
+			if (verdict === undefined)
+				verdicts.set(answer, (verdict = acceptsText(question, answer) ? 1 : 0));
+			return verdict;
+		}
 		case 'match':
-			return isStringRecord(answer) ? shareCorrect(answer, matchKey(question)) : 0;
+			return isStringRecord(answer) ? shareCorrect(answer, keyOf(question, matchKey)) : 0;
 		case 'classify':
-			return isStringRecord(answer) ? shareCorrect(answer, classifyKey(question)) : 0;
+			return isStringRecord(answer) ? shareCorrect(answer, keyOf(question, classifyKey)) : 0;
 		case 'order': {
 			if (!isStringArray(answer)) return 0;
-			const ids = orderItems(question).map((item) => item.id);
+			const ids = keyOf(question, orderIds);
 			return ids.filter((id, i) => answer[i] === id).length / ids.length;
 		}
 		default:

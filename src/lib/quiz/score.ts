@@ -27,6 +27,9 @@ export interface AttemptScore {
 	questions: GradableQuestion[];
 }
 
+const isGradable = (result: GradedQuestion): result is GradableQuestion =>
+	result.question !== undefined;
+
 /** Scores an attempt (or a handed-in one) from its raw answers against `questions`. */
 export function scoreAttempt(
 	presented: { questionIds: readonly string[]; answers: Record<string, unknown> },
@@ -34,11 +37,13 @@ export function scoreAttempt(
 ): AttemptScore {
 	const graded: GradableQuestion[] = [];
 	const missing: string[] = [];
+	let total = 0;
 	for (const result of gradeQuestions(presented, questions)) {
-		if (result.question) graded.push({ ...result, question: result.question });
-		else missing.push(result.questionId);
+		if (isGradable(result)) {
+			graded.push(result);
+			total += result.score;
+		} else missing.push(result.questionId);
 	}
-	const total = graded.reduce((sum, q) => sum + q.score, 0);
 	return {
 		score: graded.length ? total / graded.length : 0,
 		graded: graded.length,

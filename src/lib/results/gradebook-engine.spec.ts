@@ -11,18 +11,143 @@ import {
 	submittedAttempt
 } from '../testing/builders.ts';
 import { GradebookEngine, gradebookService, type GradebookReply } from './gradebook-engine.ts';
-import { itemAnalysis } from './item-analysis.ts';
-import { masteryByTopic } from './mastery.ts';
+import { normaliseText } from '../quiz/grade.ts';
+import { describeAnswer } from './describe-answer.ts';
+import type { ItemStats } from './item-analysis.ts';
+import type { GradedAnswer, TopicMastery } from './mastery.ts';
 import {
 	attemptKey,
 	CLOCK_SKEW_MS,
-	gradebookRows,
+	type GradebookCell,
+	type GradebookRow,
+	type GradedAttempt,
 	TIME_LIMIT_GRACE_MS,
 	type Flag,
 	type GradebookQuiz,
 	type RegradeOptions
 } from './regrade.ts';
-import type { ResultAttempt, ResultsFile } from './schema.ts';
+import type { Learner, ResultAttempt, ResultsFile } from './schema.ts';
+import { response } from './xapi.ts';
+
+/**
+ * The view's rows, item analysis and mastery as regrade.ts, item-analysis.ts and mastery.ts
+ * computed them before they were made faster (commit 9b9ac7e), written plainly: the oracle below
+ * must not lean on the code it checks.
+ */
+const byName = new Intl.Collator();
+function formerRows(
+	graded: readonly GradedAttempt[],
+	quizzes: ReadonlyMap<string, GradebookQuiz>,
+	passMark?: number
+): GradebookRow[] {
+	const byLearner = new Map<string, { learner: Learner; byQuiz: Map<string, GradedAttempt[]> }>();
+	for (const g of graded) {
+		const entry = byLearner.get(g.learner.id) ?? { learner: g.learner, byQuiz: new Map() };
+		byLearner.set(g.learner.id, entry);
+		const quizKey = `${g.attempt.courseId}/${g.attempt.quizId}`;
+		entry.byQuiz.set(quizKey, [...(entry.byQuiz.get(quizKey) ?? []), g]);
+	}
+	const cellOf = (attempts: GradedAttempt[], mark: number): GradebookCell => {
+		const counting = attempts.filter((g) => g.counts);
+		const scores = counting.flatMap((g) => (g.score === undefined ? [] : [g.score]));
+		const best = scores.length ? Math.max(...scores) : undefined;
+		return {
+			best,
+			passed: best !== undefined && passes(best, mark),
+			attempts: new Set(counting.map((g) => g.key)).size,
+			flags: [...new Set(attempts.flatMap((g) => g.flags))]
+		};
+	};
+	return [...byLearner.values()]
+		.map(({ learner, byQuiz }) => ({
+			learner,
+			scores: Object.fromEntries(
+				[...byQuiz].map(([quizKey, attempts]) => [
+					quizKey,
+					cellOf(attempts, effectivePassMark(quizzes.get(quizKey)?.passMark ?? 100, passMark))
+				])
+			)
+		}))
+		.sort((a, b) => byName.compare(a.learner.name ?? a.learner.id, b.learner.name ?? b.learner.id));
+}
+
+function formerItemAnalysis(
+	attempts: readonly GradedAttempt[],
+	questions: ReadonlyMap<string, Question>
+): ItemStats[] {
+	const answerText = (question: Question | undefined, answer: unknown) => {
+		if (question?.type === 'text' && typeof answer === 'string') return normaliseText(answer);
+		if (Array.isArray(answer) && question?.type === 'multiple')
+			return [...answer].sort().join('[,]');
+		if (answer && typeof answer === 'object' && !Array.isArray(answer))
+			return response(
+				Object.fromEntries(Object.entries(answer).sort(([a], [b]) => a.localeCompare(b)))
+			);
+		return response(answer);
+	};
+	const mean = (xs: number[]) => (xs.length ? xs.reduce((sum, x) => sum + x, 0) / xs.length : 0);
+	const scored = attempts.filter((a) => a.score !== undefined);
+	const ranked = [...scored].sort((a, b) => b.score! - a.score!);
+	const group = Math.max(1, Math.round(ranked.length * 0.27));
+	const upper = new Set(ranked.slice(0, group));
+	const lower = new Set(ranked.slice(-group));
+	const ids = [
+		...new Set(
+			scored.flatMap((a) => a.attempt.questionIds.filter((q) => Object.hasOwn(a.questionScores, q)))
+		)
+	];
+	return ids.map((questionId) => {
+		const question = questions.get(questionId);
+		const taking = scored.filter((a) => Object.hasOwn(a.questionScores, questionId));
+		const scoreOf = (a: GradedAttempt) => a.questionScores[questionId] ?? 0;
+		const wrong = new Map<string, { count: number; text: string }>();
+		for (const a of taking) {
+			const given = a.wrongAnswers[questionId];
+			if (scoreOf(a) >= 1 || given === undefined) continue;
+			const key = answerText(question, given);
+			const seen = wrong.get(key) ?? { count: 0, text: describeAnswer(question, given) };
+			wrong.set(key, { ...seen, count: seen.count + 1 });
+		}
+		const top = [...wrong].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))[0];
+		return {
+			questionId,
+			answers: taking.length,
+			facility: mean(taking.map(scoreOf)),
+			discrimination:
+				mean(taking.filter((a) => upper.has(a)).map(scoreOf)) -
+				mean(taking.filter((a) => lower.has(a)).map(scoreOf)),
+			...(top ? { commonWrong: { answer: top[0], text: top[1].text, count: top[1].count } } : {})
+		};
+	});
+}
+
+function formerMastery(answers: readonly GradedAnswer[]): TopicMastery[] {
+	const byQuestion = new Map<string, GradedAnswer[]>();
+	for (const a of answers)
+		byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a]);
+	const totals = new Map<
+		string,
+		{ weighted: number; weight: number; answers: number; questions: number }
+	>();
+	for (const list of byQuestion.values()) {
+		const newestFirst = [...list].sort((a, b) => b.at.localeCompare(a.at));
+		const topic = newestFirst[0].topic;
+		const total = totals.get(topic) ?? { weighted: 0, weight: 0, answers: 0, questions: 0 };
+		newestFirst.forEach((a, k) => {
+			total.weighted += 0.5 ** k * a.score;
+			total.weight += 0.5 ** k;
+		});
+		total.answers += list.length;
+		total.questions += 1;
+		totals.set(topic, total);
+	}
+	return [...totals].map(([topic, t]) => ({
+		topic,
+		mastery: t.weighted / t.weight,
+		answers: t.answers,
+		questions: t.questions
+	}));
+}
 
 /**
  * The gradebook as the page computed it on the main thread before the worker (regrade.ts and
@@ -127,7 +252,7 @@ function mainThreadGradebook(
 			counts: score !== undefined && (flags.length === 0 || !!options.accepted?.has(key))
 		};
 	});
-	const rows = gradebookRows(graded, options.quizzes, options.assignment?.passMark);
+	const rows = formerRows(graded, options.quizzes, options.assignment?.passMark);
 	const columns = [...options.quizzes.values()]
 		.filter((q) => rows.some((r) => r.scores[`${q.courseId}/${q.quizId}`]))
 		.map((q) => `${q.courseId}/${q.quizId}`);
@@ -150,7 +275,7 @@ function mainThreadGradebook(
 				[...new Set(graded.filter((g) => g.source === i.source).flatMap((g) => g.flags))]
 			])
 		),
-		mastery: masteryByTopic(
+		mastery: formerMastery(
 			graded.flatMap((g) => {
 				const quiz = options.quizzes.get(`${g.attempt.courseId}/${g.attempt.quizId}`);
 				if (!quiz || !g.counts) return [];
@@ -165,7 +290,7 @@ function mainThreadGradebook(
 		quizzes: columns.map((key) => [
 			key,
 			{
-				items: itemAnalysis(
+				items: formerItemAnalysis(
 					graded.filter((g) => `${g.attempt.courseId}/${g.attempt.quizId}` === key && g.counts),
 					options.quizzes.get(key)!.questions
 				),

@@ -19,7 +19,7 @@ import {
 	type RegradeOptions
 } from './regrade.ts';
 import { itemAnalysis, type ItemStats } from './item-analysis.ts';
-import { masteryOfGroups, type GradedAnswer, type TopicMastery } from './mastery.ts';
+import { classMastery, type MasteryAttempt, type TopicMastery } from './mastery.ts';
 
 /** Reads a results file someone gives the gradebook: capped, parsed safely, validated. */
 export function readResultsFile(text: string, bytes: number): ReadResult<ResultsFile> {
@@ -84,41 +84,28 @@ export function gradebookView(
 	const rows = gradebookRows(graded, quizzes, passMark);
 	const flagsBySource = new Map<string, Set<Flag>>();
 	const counted = new Map<string, GradedAttempt[]>();
-	// Answers grouped per learner and question, in the order masteryByTopic groups them by
-	// `learner/question` (question ids are kebab-case, so that key is the same pair).
-	const answersOf = new Map<string, Map<string, number>>();
-	const groups: (GradedAnswer | GradedAnswer[])[] = [];
+	const withAttempts = new Set<string>();
+	const forMastery: MasteryAttempt[] = [];
 	for (const g of graded) {
 		const flags = flagsBySource.get(g.source) ?? new Set();
 		for (const flag of g.flags) flags.add(flag);
 		flagsBySource.set(g.source, flags);
 		const quizKey = quizKeyOf(g);
+		withAttempts.add(quizKey);
 		const quiz = quizzes.get(quizKey);
 		if (!quiz || !g.counts) continue;
 		const list = counted.get(quizKey);
 		if (list) list.push(g);
 		else counted.set(quizKey, [g]);
-		let learnerAnswers = answersOf.get(g.learner.id);
-		if (!learnerAnswers) answersOf.set(g.learner.id, (learnerAnswers = new Map()));
-		for (const questionId in g.questionScores) {
-			const answer = {
-				questionId,
-				topic: quiz.questions.get(questionId)?.topic ?? '?',
-				score: g.questionScores[questionId],
-				at: g.attempt.submittedAt
-			};
-			const at = learnerAnswers.get(questionId);
-			if (at === undefined) {
-				learnerAnswers.set(questionId, groups.length);
-				groups.push(answer);
-			} else {
-				const group = groups[at];
-				if (Array.isArray(group)) group.push(answer);
-				else groups[at] = [group, answer];
-			}
-		}
+		// classMastery groups the answers per learner and question, as masteryByTopic groups them
+		// by `learner/question` (question ids are kebab-case, so that key is the same pair).
+		forMastery.push({
+			learnerId: g.learner.id,
+			at: g.attempt.submittedAt,
+			scores: g.questionScores,
+			questions: quiz.questions
+		});
 	}
-	const withAttempts = new Set(rows.flatMap((r) => Object.keys(r.scores)));
 	return {
 		attempts: graded.length,
 		rows,
@@ -133,7 +120,7 @@ export function gradebookView(
 				flags: g.flags
 			})),
 		flagsBySource: [...flagsBySource].map(([source, flags]) => [source, [...flags]]),
-		mastery: masteryOfGroups(groups),
+		mastery: classMastery(forMastery),
 		quizzes: [...quizzes].flatMap(([quizKey, quiz]): [string, QuizFigures][] =>
 			withAttempts.has(quizKey)
 				? [

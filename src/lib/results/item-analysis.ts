@@ -56,19 +56,24 @@ export function itemAnalysis(
 	for (const i of ranked.slice(-group)) band[i] |= LOWER;
 	// One pass over the attempts, so that the work grows with the class, not with class × items.
 	// A question the content lacks has no re-graded score (score.ts), so no statistics either.
-	const takers = new Map<string, number[]>();
-	scored.forEach((a, i) => {
+	// Each question's takers: the attempts (by index) and the scores they got, read once here.
+	const takers = new Map<string, { attempts: number[]; scores: number[] }>();
+	for (let i = 0; i < scored.length; i++) {
+		const a = scored[i];
 		// A repeated question (flagged) counts once, where it first appears.
 		const ids = a.flags.includes('repeated-question')
-			? new Set(a.attempt.questionIds)
+			? [...new Set(a.attempt.questionIds)]
 			: a.attempt.questionIds;
-		for (const q of ids) {
+		for (let k = 0; k < ids.length; k++) {
+			const q = ids[k];
 			if (!Object.hasOwn(a.questionScores, q)) continue;
-			const list = takers.get(q);
-			if (list) list.push(i);
-			else takers.set(q, [i]);
+			const taking = takers.get(q);
+			if (taking) {
+				taking.attempts.push(i);
+				taking.scores.push(a.questionScores[q] ?? 0);
+			} else takers.set(q, { attempts: [i], scores: [a.questionScores[q] ?? 0] });
 		}
-	});
+	}
 	return [...takers].map(([questionId, taking]) => {
 		const question = questions.get(questionId);
 		const wrong = new Map<string, number>();
@@ -79,9 +84,9 @@ export function itemAnalysis(
 		let upperCount = 0;
 		let lowerSum = 0;
 		let lowerCount = 0;
-		for (const i of taking) {
-			const a = scored[i];
-			const score = a.questionScores[questionId] ?? 0;
+		for (let k = 0; k < taking.attempts.length; k++) {
+			const i = taking.attempts[k];
+			const score = taking.scores[k];
 			sum += score;
 			if (band[i] & UPPER) {
 				upperSum += score;
@@ -92,7 +97,7 @@ export function itemAnalysis(
 				lowerCount++;
 			}
 			if (score >= 1) continue;
-			const given = a.wrongAnswers[questionId];
+			const given = scored[i].wrongAnswers[questionId];
 			if (given === undefined) continue;
 			const key = answerText(question, given);
 			wrong.set(key, (wrong.get(key) ?? 0) + 1);
@@ -102,8 +107,8 @@ export function itemAnalysis(
 		const mean = (total: number, count: number) => (count ? total / count : 0);
 		return {
 			questionId,
-			answers: taking.length,
-			facility: mean(sum, taking.length),
+			answers: taking.attempts.length,
+			facility: mean(sum, taking.attempts.length),
 			discrimination: mean(upperSum, upperCount) - mean(lowerSum, lowerCount),
 			...(top ? { commonWrong: { answer: top[0], text: said.get(top[0])!, count: top[1] } } : {})
 		};

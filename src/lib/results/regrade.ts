@@ -71,11 +71,14 @@ export const FLAG_TEXT: Record<Flag, string> = {
 export const attemptKey = (learnerId: string, attemptId: string) =>
 	JSON.stringify([learnerId, attemptId]);
 
-/** What the gradebook keeps of a handed-in attempt once it is re-graded (never the full file). */
+/**
+ * What the gradebook keeps of a handed-in attempt once it is re-graded (never the full file). Its
+ * question ids may be shared with other attempts (the quiz's drawn ids): read-only.
+ */
 export type KeptAttempt = Pick<
 	ResultAttempt,
-	'attemptId' | 'courseId' | 'quizId' | 'questionIds' | 'startedAt' | 'submittedAt'
->;
+	'attemptId' | 'courseId' | 'quizId' | 'startedAt' | 'submittedAt'
+> & { questionIds: readonly string[] };
 
 export interface GradedAttempt {
 	source: string;
@@ -134,16 +137,27 @@ export interface AttemptGrade {
 	timeLimitMinutes?: number;
 }
 
-/** What makes two copies of one attempt the same copy. */
-const answerKey = (a: ResultAttempt) =>
-	JSON.stringify([a.questionIds, a.answers, Date.parse(a.submittedAt)]);
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
 
-const sameIds = (a: readonly string[], b: readonly string[]) =>
-	a.length === b.length && a.every((id, i) => id === b[i]);
+interface Pool {
+	/** The quiz's questions in authoring order, as `drawQuestions` takes them. */
+	questions: Question[];
+	distinctIds: boolean;
+	/**
+	 * Without a draw or a shuffle, the ids every attempt presents whatever its seed (the authoring
+	 * order, drawQuestions): drawn once and shared by the attempts, with their JSON for the copy key
+	 * and a record with a score per id, in their order, that each attempt's scores copy.
+	 */
+	fixed?: { ids: readonly string[]; json: string; scores: Readonly<Record<string, number>> };
+}
 
-/** A quiz's questions in authoring order, as `drawQuestions` takes them, built once per quiz. */
-const pools = new WeakMap<GradebookQuiz, { questions: Question[]; distinctIds: boolean }>();
-function poolOf(quiz: GradebookQuiz) {
+/** Each quiz's pool, built once per quiz. */
+const pools = new WeakMap<GradebookQuiz, Pool>();
+function poolOf(quiz: GradebookQuiz): Pool {
 	let pool = pools.get(quiz);
 	if (!pool) {
 		const questions = [...quiz.questions.values()];
@@ -151,10 +165,21 @@ function poolOf(quiz: GradebookQuiz) {
 			questions,
 			distinctIds: new Set(questions.map((q) => q.id)).size === questions.length
 		};
+		if (quiz.settings.draw === undefined && !quiz.settings.shuffle.questions) {
+			const ids = Object.freeze(drawQuestions(questions, quiz.settings, 0).map((q) => q.id));
+			// Built at once, not key by key: V8 turns an object that gains many keys one by one into
+			// a slow dictionary, and copies of this one stay fast to read.
+			const scores = Object.fromEntries(ids.map((id) => [id, 0]));
+			pool.fixed = { ids, json: JSON.stringify(ids), scores };
+		}
 		pools.set(quiz, pool);
 	}
 	return pool;
 }
+
+/** The ids `quiz` presents to an attempt drawn with `seed`. */
+const drawnIds = (quiz: GradebookQuiz, pool: Pool, seed: number): readonly string[] =>
+	pool.fixed?.ids ?? drawQuestions(pool.questions, quiz.settings, seed).map((q) => q.id);
 
 // Shared by the many attempts that have none, so that a large class keeps fewer objects alive.
 const NO_FLAGS: readonly Flag[] = Object.freeze([]);
@@ -171,49 +196,59 @@ export function gradeAttempt(
 	const quiz = quizzes.get(quizKey);
 	const contentFlags: Flag[] = [];
 	const shapeFlags: Flag[] = [];
-	const questionScores: Record<string, number> = {};
+	let questionScores: Record<string, number> = {};
 	let wrongAnswers: Record<string, unknown> | undefined;
 	let missing = NO_IDS;
 	let score: number | undefined;
-	// The presented ids, as the quiz's own strings when they are the drawn ones (kept per attempt).
-	let questionIds = attempt.questionIds;
+	// The presented ids, as the quiz's own strings when they are the drawn ones (shared by the
+	// attempts when the quiz neither draws nor shuffles).
+	let questionIds: readonly string[] = attempt.questionIds;
 	let distinct = false;
+	// The pool's fixed order, when the attempt presents it.
+	let fixed: Pool['fixed'];
 	if (!quiz) {
 		contentFlags.push('unknown-quiz');
 	} else {
 		const scored = scoreAttempt(attempt, quiz.questions);
-		for (const q of scored.questions) {
-			questionScores[q.questionId] = q.score;
-			const given = attempt.answers[q.questionId];
-			if (q.score < 1 && given !== undefined) (wrongAnswers ??= {})[q.questionId] = given;
-		}
 		score = scored.score;
 		if (scored.missing.length) missing = scored.missing;
 		// Questions this content lacks mean the attempt answered another version of the quiz.
-		if (attempt.contentHash !== quiz.contentHash || missing.length)
-			contentFlags.push('unknown-content');
+		const otherVersion = attempt.contentHash !== quiz.contentHash || missing.length > 0;
+		if (otherVersion) contentFlags.push('unknown-content');
 		if (Math.abs(score - attempt.score) > 1e-6) contentFlags.push('score-differs');
 		// Re-drawn only for content this gradebook knows: another version draws from another pool.
-		if (!contentFlags.length || contentFlags[0] !== 'unknown-content') {
+		if (!otherVersion) {
 			const pool = poolOf(quiz);
-			const drawn = drawQuestions(pool.questions, quiz.settings, attempt.seed).map((q) => q.id);
+			const drawn = drawnIds(quiz, pool, attempt.seed);
 			if (sameIds(drawn, attempt.questionIds)) {
 				questionIds = drawn;
 				distinct = pool.distinctIds;
+				fixed = pool.fixed;
 			} else shapeFlags.push('questions-differ');
+		}
+		// In the fixed order, the scores go into a copy of the pool's record, which has these keys.
+		if (fixed) questionScores = { ...fixed.scores };
+		for (let i = 0; i < scored.questions.length; i++) {
+			const q = scored.questions[i];
+			questionScores[q.questionId] = q.score;
+			if (q.score < 1 && q.answered)
+				(wrongAnswers ??= {})[q.questionId] = attempt.answers[q.questionId];
 		}
 	}
 	// The drawn questions are distinct: only other lists need counting.
 	if (!distinct && new Set(questionIds).size < questionIds.length)
 		shapeFlags.push('repeated-question');
 	const { attemptId, courseId, quizId, startedAt, submittedAt } = attempt;
+	const submitted = Date.parse(submittedAt);
 	return {
 		source,
 		learner: file.learner,
 		attempt: { attemptId, courseId, quizId, questionIds, startedAt, submittedAt },
 		key: attemptKey(file.learner.id, attemptId),
 		assignmentId: attempt.assignmentId ?? file.assignmentId,
-		copy: answerKey(attempt),
+		// What makes two copies of one attempt the same copy: exactly the JSON of
+		// [questionIds, answers, submitted], built from the pool's JSON of the ids when it has it.
+		copy: `[${fixed?.json ?? JSON.stringify(questionIds)},${JSON.stringify(attempt.answers)},${JSON.stringify(submitted)}]`,
 		quizKey,
 		score,
 		questionScores,
@@ -222,7 +257,7 @@ export function gradeAttempt(
 		contentFlags: contentFlags.length ? contentFlags : NO_FLAGS,
 		shapeFlags: shapeFlags.length ? shapeFlags : NO_FLAGS,
 		started: Date.parse(startedAt),
-		submitted: Date.parse(submittedAt),
+		submitted,
 		timeLimitMinutes: quiz?.settings.timeLimitMinutes
 	};
 }
@@ -244,7 +279,8 @@ export function finishGrades(
 	const firstLearner = new Map<string, string>();
 	const sharedIds = new Set<string>();
 	const firstCopy = new Map<string, string>();
-	const laterCopies = new Map<string, string[]>();
+	// The other versions of an attempt that has more than one, as a set: a forger may hand in many.
+	const laterCopies = new Map<string, Set<string>>();
 	const duplicate: boolean[] = [];
 	for (const g of grades) {
 		const id = g.attempt.attemptId;
@@ -258,10 +294,10 @@ export function finishGrades(
 		} else if (first === g.copy) {
 			duplicate.push(true);
 		} else {
-			const later = laterCopies.get(g.key) ?? [];
-			const seen = later.includes(g.copy);
-			duplicate.push(seen);
-			if (!seen) laterCopies.set(g.key, [...later, g.copy]);
+			let later = laterCopies.get(g.key);
+			if (!later) laterCopies.set(g.key, (later = new Set()));
+			duplicate.push(later.has(g.copy));
+			later.add(g.copy);
 		}
 	}
 	return grades.map((g, i) => {
@@ -335,22 +371,25 @@ const byName = new Intl.Collator();
 
 /** One learner's attempts at one quiz, summed up for the gradebook against `passMark`. */
 function cellOf(attempts: readonly GradedAttempt[], passMark: number): GradebookCell {
-	// One pass: a class has a cell per learner and quiz.
+	// One pass: a class has a cell per learner and quiz, nearly every one of a single attempt.
 	let best: number | undefined;
-	const counted = new Set<string>();
-	const flags = new Set<Flag>();
+	const counted = attempts.length > 1 ? new Set<string>() : undefined;
+	let counts = 0;
+	// Each kind of flag at most once: a short list, not a set.
+	const flags: Flag[] = [];
 	for (const g of attempts) {
 		if (g.counts) {
-			counted.add(g.key);
+			if (counted) counted.add(g.key);
+			else counts = 1;
 			if (g.score !== undefined) best = best === undefined ? g.score : Math.max(best, g.score);
 		}
-		for (const flag of g.flags) flags.add(flag);
+		for (const flag of g.flags) if (!flags.includes(flag)) flags.push(flag);
 	}
 	return {
 		best,
 		passed: best !== undefined && passes(best, passMark),
-		attempts: counted.size,
-		flags: [...flags]
+		attempts: counted ? counted.size : counts,
+		flags
 	};
 }
 

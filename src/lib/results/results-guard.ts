@@ -46,15 +46,20 @@ const recordOf =
 	(value: Check): Check =>
 	(v) => {
 		if (!isPlainObject(v)) return false;
-		for (const key of Object.keys(v))
-			if (!id(key) || key === '__proto__' || !value(v[key])) return false;
+		// Own keys only, as Object.keys lists them, without building the list for every record.
+		for (const key in v)
+			if (Object.hasOwn(v, key) && (!id(key) || key === '__proto__' || !value(v[key])))
+				return false;
 		return true;
 	};
+// Built once: `answer` runs on every answer of every attempt.
+const choiceIds = ids(0, LIMITS.choices);
+const idToId = recordOf(id);
 const answer: Check = (v) =>
 	(typeof v === 'string' && v.length <= LIMITS.text) ||
 	typeof v === 'boolean' ||
-	ids(0, LIMITS.choices)(v) ||
-	recordOf(id)(v);
+	choiceIds(v) ||
+	idToId(v);
 
 const isLearner = fieldsCheck({
 	id: { check: id },

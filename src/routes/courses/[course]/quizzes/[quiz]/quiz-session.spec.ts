@@ -62,7 +62,7 @@ describe('a quiz session', () => {
 		for (const id of session.attempt!.questionIds) {
 			session.answer(id, correctAnswer(session.questions.find((q) => q.id === id)!));
 		}
-		session.submit();
+		await session.submit();
 		expect(session.phase).toBe('result');
 		expect(session.attempt?.score).toBe(1);
 		expect(session.attemptsLeft).toBe(1);
@@ -79,7 +79,7 @@ describe('a quiz session', () => {
 		const { session } = await openPage();
 		for (let i = 0; i < 3; i++) {
 			await session.start();
-			session.submit();
+			await session.submit();
 			session.backToStart();
 		}
 		expect(session.submitted).toHaveLength(2);
@@ -89,7 +89,7 @@ describe('a quiz session', () => {
 	it('keeps attempts from an assignment apart from the others', async () => {
 		const { session } = await openPage(tinyQuiz(), 'assignment-1');
 		await session.start();
-		session.submit();
+		await session.submit();
 		expect((await openPage()).session.submitted).toEqual([]);
 		expect((await openPage(tinyQuiz(), 'assignment-1')).session.submitted).toHaveLength(1);
 	});
@@ -137,7 +137,7 @@ describe('a quiz session', () => {
 			const { session } = await openPage();
 			expect(session.storage).toBe('unavailable');
 			await session.start();
-			session.submit();
+			await session.submit();
 			expect(session.phase).toBe('result');
 			expect(session.submitted).toHaveLength(1);
 		} finally {

@@ -13,10 +13,9 @@ import {
 	isExpired,
 	isSubmitted,
 	startAttempt,
-	submitAttempt,
 	toggleFlag,
 	type Attempt
-} from '$lib/quiz/attempt';
+} from '$lib/quiz/attempt-rules';
 import { drawQuestions } from '$lib/quiz/draw';
 import { currentTime } from './clock';
 import { newSeed } from '$lib/quiz/random';
@@ -37,6 +36,8 @@ export class QuizSession {
 	attempts = $state.raw<Attempt[]>([]);
 	/** The attempt on screen: in progress, or the submitted one being reviewed. */
 	attempt = $state.raw<Attempt | null>(null);
+	/** A submit is waiting for the grader to load. */
+	private submitting = false;
 	/** The last write of this quiz failed (the store's banner says why). */
 	private failed = $state(false);
 	/** Another tab holds this attempt: show it, don't change it. */
@@ -86,7 +87,11 @@ export class QuizSession {
 			.filter((a) => a.assignmentId === this.assignmentId);
 		this.stopListening = this.store.onAttemptFromAnotherTab((attempt) => this.receive(attempt));
 		const open = this.inProgress;
-		if (open && isExpired(open, currentTime())) await this.persist(this.timeout(open));
+		if (open && isExpired(open, currentTime())) {
+			const { submitAttempt } = await import('$lib/quiz/attempt');
+			const { passMark } = this.quiz;
+			await this.persist(submitAttempt(open, this.questions, passMark, currentTime(), 'timeout'));
+		}
 		this.phase = 'start';
 	}
 
@@ -160,28 +165,34 @@ export class QuizSession {
 		this.change((a, now) => goTo(a, index, now));
 	}
 
-	submit(by: 'learner' | 'timeout' = 'learner') {
+	/**
+	 * Submits the attempt on screen. The grader loads now (it is not part of a quiz's first
+	 * load); a second call while it loads does nothing.
+	 */
+	async submit(by: 'learner' | 'timeout' = 'learner') {
 		const attempt = this.attempt;
-		if (!attempt || this.readOnly || isSubmitted(attempt)) return;
-		const done =
-			by === 'timeout'
-				? this.timeout(attempt)
-				: submitAttempt(attempt, this.questions, this.quiz.passMark, currentTime(), by);
-		this.attempt = done;
-		this.phase = 'result';
-		void this.persist(done);
-		this.lock?.release();
+		if (!attempt || this.readOnly || isSubmitted(attempt) || this.submitting) return;
+		this.submitting = true;
+		try {
+			const { submitAttempt } = await import('$lib/quiz/attempt');
+			// The attempt may have changed while the grader loaded (an answer, another tab).
+			const current = this.attempt;
+			if (!current || current.id !== attempt.id || this.readOnly || isSubmitted(current)) return;
+			const done = submitAttempt(current, this.questions, this.quiz.passMark, currentTime(), by);
+			this.attempt = done;
+			this.phase = 'result';
+			void this.persist(done);
+			this.lock?.release();
+		} finally {
+			this.submitting = false;
+		}
 	}
 
 	/** Called every second while a timed attempt is open. */
 	tick() {
 		this.now = Date.now();
 		if (this.attempt && !this.readOnly && isExpired(this.attempt, currentTime()))
-			this.submit('timeout');
-	}
-
-	private timeout(attempt: Attempt) {
-		return submitAttempt(attempt, this.questions, this.quiz.passMark, currentTime(), 'timeout');
+			void this.submit('timeout');
 	}
 
 	private change(update: (attempt: Attempt, now: Date) => Attempt) {

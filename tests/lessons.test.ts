@@ -217,7 +217,7 @@ for (const width of [390, 1280]) {
 		await page.setViewportSize({ width, height: 9000 });
 		const shifts = await recordLayoutShifts(page);
 		const { path } = firstCheck();
-		await page.goto(path);
+		await page.goto(path, { waitUntil: 'networkidle' });
 		await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
 		// Again, with progress: "mark as done" changes once the store has answered.
 		await page.reload();
@@ -255,7 +255,9 @@ test('a practice question answered wrongly in a lesson comes back in Review', as
 });
 
 test('"mark as done" belongs to its lesson: the next lesson is not done', async ({ page }) => {
-	await page.goto(LESSON_PATHS[0]);
+	// Once the network is idle the page is hydrated, and "mark as done" (an island) hears the
+	// click; a click before hydration does nothing, as on any server-rendered page.
+	await page.goto(LESSON_PATHS[0], { waitUntil: 'networkidle' });
 	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
 	await expect(page.getByRole('button', { name: '✓ Done' })).toBeVisible();
 	await page.getByRole('link', { name: /Next lesson/ }).click();
@@ -271,7 +273,7 @@ test('when "mark as done" cannot be saved, the page says so and keeps it', async
 			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		};
 	});
-	await page.goto(LESSON_PATHS[0]);
+	await page.goto(LESSON_PATHS[0], { waitUntil: 'networkidle' });
 	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
 	await expect(page.getByRole('alert')).toContainText(
 		'couldn’t mark the lesson as done: the browser’s storage is full'

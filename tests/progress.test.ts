@@ -78,7 +78,7 @@ test('nothing moves while the page loads, on a first visit and with progress', a
 		await layoutShiftsOf(page, shifts, '/progress', () => expect(empty).toBeVisible())
 	).toEqual([]);
 
-	await page.goto('/courses/ai-frameworks/lessons/overview');
+	await page.goto('/courses/ai-frameworks/lessons/overview', { waitUntil: 'networkidle' });
 	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
 	await expect(page.getByRole('button', { name: '✓ Done' })).toBeVisible();
 	await takeQuiz(page, 3);
@@ -113,7 +113,7 @@ test('without JavaScript the page says what it is for and that progress needs Ja
 test('progress shows lessons done, quiz scores, mastery per topic and history', async ({
 	page
 }) => {
-	await page.goto('/courses/ai-frameworks/lessons/overview');
+	await page.goto('/courses/ai-frameworks/lessons/overview', { waitUntil: 'networkidle' });
 	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
 	await expect(page.getByRole('button', { name: '✓ Done' })).toHaveAttribute(
 		'aria-pressed',
@@ -187,7 +187,7 @@ test('a backup restored in a fresh browser reproduces the progress page', async 
 	browser
 }) => {
 	await takeQuiz(page, 7);
-	await page.goto('/courses/ai-frameworks/lessons/key-differences');
+	await page.goto('/courses/ai-frameworks/lessons/key-differences', { waitUntil: 'networkidle' });
 	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
 	await expect(page.getByRole('button', { name: '✓ Done' })).toBeVisible();
 	await page.goto('/progress');
@@ -292,7 +292,7 @@ test('a bad record in every store leaves every page working, with the records se
 	page
 }) => {
 	await takeQuiz(page, 1);
-	await page.goto('/courses/ai-frameworks/lessons/overview');
+	await page.goto('/courses/ai-frameworks/lessons/overview', { waitUntil: 'networkidle' });
 	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
 	await expect(page.getByRole('button', { name: '✓ Done' })).toBeVisible();
 	// The store opens on that click: wait until the lesson is written before tampering.

@@ -12,9 +12,11 @@
  *    and how many took over 100 ms. The work itself runs in the gradebook's Web Worker.
  * 3. Persistence speed, in Chromium against the same build: from an answer change in a quiz to
  *    the IndexedDB commit of the attempt, p50 and p95 over 50 answers.
+ * 4. Lighthouse (mobile) on a lesson, a quiz, /progress, /review and /, against the same build:
+ *    `npm run lighthouse` (src/scripts/lighthouse.ts), run as it is.
  *
  * BENCH_SIZES=500,5000 picks other class sizes; BENCH_SKIP_BROWSER=1 stops after section 1 (no
- * build or Chromium needed).
+ * build or Chromium needed); BENCH_SKIP_LIGHTHOUSE=1 leaves out section 4 (about 2.5 minutes).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -476,6 +478,15 @@ async function main() {
 		"Playwright's check() (its own work on the page)",
 		await persistenceRun(root, 'playwright')
 	);
+	if (process.env.BENCH_SKIP_LIGHTHOUSE === '1') return;
+
+	console.log('');
+	const lighthouse = spawnSync(
+		process.execPath,
+		['--import', 'tsx', join(import.meta.dirname, 'lighthouse.ts'), root],
+		{ stdio: 'inherit' }
+	);
+	if (lighthouse.status !== 0) throw new Error('npm run lighthouse could not measure (see above).');
 }
 
 // Run as a script, not when a test imports `percentile`.

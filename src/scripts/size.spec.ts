@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	ceilingOf,
-	entryScripts,
-	overBudget,
-	overCeiling,
-	pageKind,
-	pagePaths,
-	staticImports,
-	type PageSize
-} from './size.ts';
+import { entryScripts, overBudget, pageKind, pagePaths, staticImports } from './size.ts';
 
 describe('npm run size: what a page loads', () => {
 	it('finds module preloads (any attribute order), module scripts and inline dynamic imports', () => {
@@ -51,28 +42,5 @@ describe('npm run size: what a page loads', () => {
 		expect(overBudget({ ...quiz, started: 55 * kb + 1 })).toEqual(['after Start over 55 KB']);
 		expect(overBudget({ ...quiz, started: undefined })).toEqual(['after Start over 55 KB']);
 		expect(overBudget({ ...page, kind: 'instructor', js: 90 * kb })).toEqual([]);
-	});
-});
-
-describe('the ceilings of pages not yet within budget', () => {
-	const lesson = (js: number): PageSize => ({
-		path: '/courses/c/lessons/l',
-		kind: 'student',
-		js: js * 1024,
-		scripts: 10,
-		html: 4 * 1024
-	});
-
-	it('fails a page that grew past its ceiling, not one that is only over the goal', () => {
-		expect(overBudget(lesson(45))).not.toEqual([]);
-		expect(overCeiling(lesson(45))).toEqual([]);
-		expect(overCeiling(lesson(60))).toEqual(['JS over its ceiling of 49.8 KB']);
-	});
-
-	it('gives a page without a ceiling its budget', () => {
-		expect(ceilingOf('/about').js).toBe(40 * 1024);
-		expect(overCeiling({ ...lesson(41), path: '/about' })).toEqual([
-			'JS over its ceiling of 40.0 KB'
-		]);
 	});
 });

@@ -5,9 +5,7 @@
  * until the network is idle, with no interaction; for a quiz it then presses Start and adds what
  * that fetches. Prints the framework floor (SvelteKit's client and the Svelte runtime) and each
  * page's share above it. Budgets: DESIGN.md, "Bars every change keeps"; instructor pages are
- * reported, not budgeted. Pages not yet within their budget (issue 13) have a ceiling, today's
- * size with a little room: it exits 1 when a page goes over its ceiling (or HTML over budget), so
- * that no page grows while the work goes on; lower a ceiling whenever a page gets smaller.
+ * reported, not budgeted. It exits 1 when a student page is over any budget.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
@@ -24,30 +22,6 @@ export const BUDGET = {
 	quizStartedBytes: 55 * 1024,
 	htmlBytes: 14 * 1024
 };
-
-/**
- * The ratchet: what a page may download at most until it meets BUDGET (KB, gzip), from the
- * measurements of 2026-11-26 plus 1 KB. The first pattern that matches a page's path applies.
- */
-export const CEILINGS: readonly { pattern: RegExp; jsKB: number; startedKB?: number }[] = [
-	{ pattern: /^\/courses\/[^/]+\/quizzes\//, jsKB: 44.8, startedKB: 65.0 },
-	{ pattern: /^\/courses\/[^/]+\/lessons\//, jsKB: 49.8 },
-	{ pattern: /^\/courses\/[^/]+$/, jsKB: 42.7 },
-	{ pattern: /^\/assignment$/, jsKB: 43.1 },
-	{ pattern: /^\/progress$/, jsKB: 64.7 },
-	{ pattern: /^\/review$/, jsKB: 41.7 },
-	// At the budget, give or take a few bytes.
-	{ pattern: /^\/$/, jsKB: 40.5 }
-];
-
-/** The ceiling of a page (its budget when it has none). */
-export function ceilingOf(path: string): { js: number; started: number } {
-	const found = CEILINGS.find((c) => c.pattern.test(path));
-	return {
-		js: Math.max(BUDGET.jsBytes, (found?.jsKB ?? 0) * 1024),
-		started: Math.max(BUDGET.quizStartedBytes, (found?.startedKB ?? 0) * 1024)
-	};
-}
 
 /** The network counts as idle after this long with no request in flight. */
 const IDLE_MS = 500;
@@ -114,20 +88,6 @@ export interface PageSize {
 	html: number;
 	/** Anything that kept the measurement from being complete. */
 	problem?: string;
-}
-
-/** What goes over a page's ceiling (see CEILINGS): a page that grew. Fails `npm run size`. */
-export function overCeiling(size: PageSize): string[] {
-	if (size.kind === 'instructor') return [];
-	const ceiling = ceilingOf(size.path);
-	const over: string[] = [];
-	if (size.js > ceiling.js)
-		over.push(`JS over its ceiling of ${(ceiling.js / 1024).toFixed(1)} KB`);
-	if (size.html > BUDGET.htmlBytes) over.push(`HTML over ${BUDGET.htmlBytes / 1024} KB`);
-	if (size.kind === 'quiz' && (size.started ?? Infinity) > ceiling.started)
-		over.push(`after Start over its ceiling of ${(ceiling.started / 1024).toFixed(1)} KB`);
-	if (size.problem) over.push(size.problem);
-	return over;
 }
 
 /** What is over budget on a page (empty when it is within, and always for instructor pages). */
@@ -285,19 +245,14 @@ async function main() {
 	);
 	console.log('   JS KB  above floor  after Start  HTML KB  scripts  page');
 	let over = 0;
-	let grew = 0;
 	for (const size of pages) {
 		const problems = overBudget(size);
-		const breaches = overCeiling(size);
 		if (problems.length && size.kind !== 'instructor') over++;
-		if (breaches.length) grew++;
-		const note = breaches.length
-			? `  FAIL: ${breaches.join(', ')}`
-			: problems.length
-				? `  over budget: ${problems.join(', ')}`
-				: size.kind === 'instructor'
-					? '  (instructor: no budget)'
-					: '';
+		const note = problems.length
+			? `  FAIL: ${problems.join(', ')}`
+			: size.kind === 'instructor'
+				? '  (instructor: no budget)'
+				: '';
 		console.log(
 			`${kb(size.js, 8)}  ${kb(size.js - floor, 11)}  ${kb(size.started, 11)}  ${kb(size.html, 7)}  ${String(size.scripts).padStart(7)}  ${size.path}${note}`
 		);
@@ -305,9 +260,9 @@ async function main() {
 	const student = pages.filter((p) => p.kind !== 'instructor');
 	const largest = Math.max(...student.map((p) => p.js));
 	console.log(
-		`\n${pages.length} pages, largest student page ${kb(largest, 0)} KB (${kb(largest - floor, 0)} KB above the floor), ${over} over budget, ${grew} over their ceiling`
+		`\n${pages.length} pages, largest student page ${kb(largest, 0)} KB (${kb(largest - floor, 0)} KB above the floor), ${over} over budget`
 	);
-	if (grew) process.exit(1);
+	if (over) process.exit(1);
 }
 
 // Run as a script (`tsx src/scripts/size.ts`), not when a test imports the helpers above.

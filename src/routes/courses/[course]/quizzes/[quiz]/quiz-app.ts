@@ -24,11 +24,8 @@ export interface OpenQuiz {
 export async function openQuiz(
 	quiz: QuizView,
 	store: LearnerStore,
-	hash: string,
-	forStart: boolean
+	hash: string
 ): Promise<OpenQuiz> {
-	// Pressing Start leads to the first question: its screen loads meanwhile.
-	if (forStart) void import('./QuestionScreen.svelte').catch(() => {});
 	const link = /^#a1\./.test(hash)
 		? await import('./assignment-link').then((code) => code.readAssignmentLink(hash, quiz))
 		: null;

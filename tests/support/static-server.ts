@@ -1,6 +1,7 @@
 /**
- * A tiny static server over `build/`, for the one test that needs to change what the server
- * sends between two requests (a new deployment's service worker). Resolves pages as static
+ * A tiny static server over a build, for `npm run size`, `npm run lighthouse`, the bench and the
+ * tests that need to change what the server sends between two requests (a new deployment's
+ * service worker). Resolves pages as static
  * hosts do: `/path` → `/path.html`, `/` → `/index.html`, unknown → `/404.html` with status 404.
  */
 import { createServer, type Server } from 'node:http';

@@ -6,15 +6,19 @@ import { choiceHtml, type Presentation } from './presentation';
 
 const byText = (a: { text: string }, b: { text: string }) => a.text.localeCompare(b.text);
 
+/** The rows in presentation order, each with its build-time HTML. */
+const rowsOf = (view: QuestionView, items: { id: string }[], p: Presentation) =>
+	presentOrder(items, view.question.id, p.seed, p.shuffleOptions).map((c) => ({
+		id: c.id,
+		html: choiceHtml(view, c.id)
+	}));
+
 /** Rows and choices of a match question; the right-hand choices are sorted so they never line up. */
 export function matchLayout(view: QuestionView, p: Presentation) {
 	const q = view.question;
 	if (q.type !== 'match') return { rows: [], choices: [] };
 	return {
-		rows: presentOrder(matchLefts(q), q.id, p.seed, p.shuffleOptions).map((c) => ({
-			id: c.id,
-			html: choiceHtml(view, c.id)
-		})),
+		rows: rowsOf(view, matchLefts(q), p),
 		choices: matchRights(q).sort(byText)
 	};
 }
@@ -23,10 +27,7 @@ export function classifyLayout(view: QuestionView, p: Presentation) {
 	const q = view.question;
 	if (q.type !== 'classify') return { rows: [], choices: [] };
 	return {
-		rows: presentOrder(classifyItems(q), q.id, p.seed, p.shuffleOptions).map((c) => ({
-			id: c.id,
-			html: choiceHtml(view, c.id)
-		})),
+		rows: rowsOf(view, classifyItems(q), p),
 		choices: classifyCategories(q)
 	};
 }

@@ -1,6 +1,6 @@
-import type { Component, ComponentProps } from 'svelte';
-import { render } from 'svelte/server';
+import type { ComponentProps } from 'svelte';
 import { getCourse, getLesson, listCourses } from '$lib/server/courses';
+import { renderIsland, staticHtml, type Island } from '$lib/server/islands';
 import { CHECK_MARKER } from '$lib/content/markdown';
 import { questionView } from '$lib/content/quiz-view';
 import { embeddedQuestion } from '$lib/content/practice';
@@ -17,37 +17,10 @@ export const entries: EntryGenerator = () =>
 		course.lessonOrder.map((lesson) => ({ course: course.id, lesson }))
 	);
 
-/**
- * An island (ui/island.ts): a component's HTML, rendered here at build time with the markers
- * Svelte hydrates, and the props its code hydrates that HTML with on first use.
- */
-export interface Island<Props> {
-	html: string;
-	props: Props;
-}
-
 /** A piece of a lesson's body: HTML, or a check-yourself question. */
 export type LessonPart =
 	| { kind: 'html'; html: string }
 	| { kind: 'check'; island: Island<ComponentProps<typeof CheckYourself>> };
-
-function island<Props extends Record<string, unknown>>(
-	component: Component<Props>,
-	props: Props
-): Island<Props> {
-	return { html: render(component, { props }).body, props };
-}
-
-/**
- * The HTML of a part that never runs in the browser. Svelte's hydration markers (comments) are
- * left out: the page shows it with {@html}, whose own hydration ends at the first empty comment.
- */
-function staticHtml<Props extends Record<string, unknown>>(
-	component: Component<Props>,
-	props: Props
-): string {
-	return render(component, { props }).body.replace(/<!--[^]*?-->/g, '');
-}
 
 export const load: PageServerLoad = ({ params }) => {
 	const course = getCourse(params.course);
@@ -69,7 +42,11 @@ export const load: PageServerLoad = ({ params }) => {
 		const view = questionView(course, embedded.question);
 		return {
 			kind: 'check',
-			island: island(CheckYourself, { view, courseId: course.id, practice: embedded.practice })
+			island: renderIsland(CheckYourself, {
+				view,
+				courseId: course.id,
+				practice: embedded.practice
+			})
 		};
 	});
 	// Everything but the islands is static: the page shows it as HTML and has no code for it.
@@ -89,7 +66,7 @@ export const load: PageServerLoad = ({ params }) => {
 			}),
 			body,
 			close: staticHtml(LessonClose, { keyTerms: lesson.keyTerms, summary: lesson.summary }),
-			markDone: island(MarkDone, { courseId: course.id, lessonId: lesson.id })
+			markDone: renderIsland(MarkDone, { courseId: course.id, lessonId: lesson.id })
 		},
 		pager: staticHtml(LessonPager, {
 			courseId: course.id,
